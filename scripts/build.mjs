@@ -1,0 +1,50 @@
+// Bundles the CLI into dist/cli.js (production React), and says whether the bundle is stale.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = new URL('..', import.meta.url);
+const bundle = new URL('dist/cli.js', root);
+const SOURCES = ['src', 'components', 'scenarios'];
+
+function newest(dir) {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = new URL(entry.name + (entry.isDirectory() ? '/' : ''), dir);
+    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return latest;
+}
+
+/** True when a source file is newer than the bundle (or there is no bundle). */
+export function isStale() {
+  if (!existsSync(bundle)) return true;
+  const built = statSync(bundle).mtimeMs;
+  return SOURCES.some((dir) => {
+    const url = new URL(dir + '/', root);
+    return existsSync(url) && newest(url) > built;
+  });
+}
+
+export async function build() {
+  const { build: esbuild } = await import('esbuild');
+  await esbuild({
+    entryPoints: [fileURLToPath(new URL('src/cli.tsx', root))],
+    outfile: fileURLToPath(bundle),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    jsx: 'automatic',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    // tsx loads a user's --file at run time; devtools is an optional dev-only import of Ink.
+    external: ['tsx', 'tsx/*', 'react-devtools-core'],
+    banner: { js: "import { createRequire as __loopscopeRequire } from 'node:module'; const require = __loopscopeRequire(import.meta.url);" },
+    keepNames: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  if (process.argv.includes('--force') || isStale()) await build();
+}

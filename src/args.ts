@@ -1,0 +1,119 @@
+import { FLAGS, type Flag } from './flags.js';
+import type { Lang } from './runtime/context.js';
+
+/** A mistake in what the user typed: exit 2 with this one line. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export interface Options {
+  readonly scenario: string | undefined;
+  readonly list: boolean;
+  readonly headless: boolean;
+  readonly json: boolean;
+  readonly all: boolean;
+  readonly speed: number;
+  readonly lang: Lang | undefined;
+  readonly record: string | undefined;
+  /** Seconds per scenario, when touring. */
+  readonly autoplay: number | undefined;
+  readonly file: string | undefined;
+  readonly scale: number;
+  readonly help: boolean;
+  readonly version: boolean;
+}
+
+const HINT = "run 'loopscope --help' for the flags";
+
+/** Parses argv (without node and script) into options; throws UsageError with one clear line. */
+export function parseArgs(argv: readonly string[]): Options {
+  const raw = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (!arg.startsWith('-') || arg === '-') throw new UsageError(`unexpected argument '${arg}'; ${HINT}`);
+    const eq = arg.indexOf('=');
+    const key = eq > 0 ? arg.slice(0, eq) : arg;
+    const flag = arg.startsWith('--') ? FLAGS.find((f) => `--${f.name}` === key) : FLAGS.find((f) => f.short && `-${f.short}` === key);
+    if (!flag) throw new UsageError(`unknown option '${key}'; ${HINT}`);
+    if (raw.has(flag.name)) throw new UsageError(`--${flag.name} is given twice; give it once`);
+    if (!flag.value) {
+      if (eq > 0) throw new UsageError(`--${flag.name} takes no value`);
+      raw.set(flag.name, true);
+      continue;
+    }
+    if (eq > 0) {
+      raw.set(flag.name, arg.slice(eq + 1));
+      continue;
+    }
+    const next = argv[i + 1];
+    if (next === undefined || (next.startsWith('-') && !/^-\d/.test(next))) {
+      if (flag.optionalValue) raw.set(flag.name, true);
+      else throw new UsageError(`--${flag.name} needs a value: ${label(flag)}`);
+      continue;
+    }
+    if (flag.optionalValue && !/^\d/.test(next)) {
+      raw.set(flag.name, true);
+      continue;
+    }
+    raw.set(flag.name, next);
+    i++;
+  }
+  const text = (name: string) => {
+    const v = raw.get(name);
+    return typeof v === 'string' ? v : undefined;
+  };
+  const options: Options = {
+    scenario: nonEmpty('scenario', text('scenario')),
+    list: raw.has('list'),
+    headless: raw.has('headless') || raw.has('json') || raw.has('all'),
+    json: raw.has('json'),
+    all: raw.has('all'),
+    speed: raw.has('speed') ? number('speed', text('speed'), 0.1, 10) : 1,
+    lang: raw.has('lang') ? lang(text('lang')) : undefined,
+    record: nonEmpty('record', text('record')),
+    autoplay: raw.has('autoplay') ? (raw.get('autoplay') === true ? 8 : number('autoplay', text('autoplay'), 1, 600)) : undefined,
+    file: nonEmpty('file', text('file')),
+    scale: raw.has('scale') ? scale(text('scale')) : 10_000,
+    help: raw.has('help'),
+    version: raw.has('version'),
+  };
+  if (options.file && options.scenario) throw new UsageError('give --file or --scenario, not both');
+  if (options.all && (options.file || options.scenario)) throw new UsageError('--all runs every built-in scenario; drop --scenario/--file');
+  if (options.record && options.headless) throw new UsageError('--record records the dashboard; drop --headless/--json/--all');
+  if (options.autoplay !== undefined && options.headless) throw new UsageError('--autoplay tours the dashboard; drop --headless/--json/--all');
+  return options;
+}
+
+function label(flag: Flag): string {
+  return `--${flag.name} ${flag.value}`;
+}
+
+function nonEmpty(name: string, value: string | undefined): string | undefined {
+  if (value === '') throw new UsageError(`--${name} needs a value`);
+  return value;
+}
+
+function number(name: string, value: string | undefined, min: number, max: number): number {
+  const n = value !== undefined && /^\s*[\d.]+\s*$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isFinite(n) || n < min || n > max) {
+    throw new UsageError(`--${name} must be a number from ${min} to ${max}, not '${value ?? ''}'`);
+  }
+  return n;
+}
+
+function lang(value: string | undefined): Lang {
+  if (value === 'en' || value === 'es') return value;
+  throw new UsageError(`--lang must be en or es, not '${value ?? ''}'`);
+}
+
+function scale(value: string | undefined): number {
+  if (value === '10k') return 10_000;
+  if (value === '100k') return 100_000;
+  throw new UsageError(`--scale must be 10k or 100k, not '${value ?? ''}'`);
+}
+
+/** The language from LC_ALL / LC_MESSAGES / LANG: Spanish for es_*, English otherwise. */
+export function langFromEnv(env: NodeJS.ProcessEnv): Lang {
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^es([_.-]|$)/i.test(locale) ? 'es' : 'en';
+}

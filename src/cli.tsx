@@ -1,0 +1,64 @@
+import { parseArgs, langFromEnv, UsageError, type Options } from './args.js';
+import { runHeadless } from './headless.js';
+import { helpText, listText, version } from './help.js';
+import { loadScenarioFile } from './load-file.js';
+import type { LoadedScenario } from './scenario.js';
+import { findScenario, loadBuiltin, SCENARIOS } from '../scenarios/index.js';
+
+/** Runs loopscope with these arguments; resolves to the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  let options: Options;
+  let scenarios: LoadedScenario[];
+  try {
+    options = parseArgs(argv);
+    if (options.help) {
+      process.stdout.write(helpText(SCENARIOS));
+      return 0;
+    }
+    if (options.version) {
+      process.stdout.write(`${version()}\n`);
+      return 0;
+    }
+    scenarios = await chooseScenarios(options);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`loopscope: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  const lang = options.lang ?? langFromEnv(process.env);
+  if (options.list) {
+    process.stdout.write(listText(SCENARIOS, lang));
+    return 0;
+  }
+  return runHeadless(scenarios, {
+    json: options.json,
+    speed: options.speed,
+    lang,
+    out: process.stdout,
+    err: process.stderr,
+    titles: options.all,
+  });
+}
+
+async function chooseScenarios(options: Options): Promise<LoadedScenario[]> {
+  if (options.file) return [await loadScenarioFile(options.file)];
+  if (options.all) return SCENARIOS.map(loadBuiltin);
+  const id = options.scenario ?? 'seed';
+  const scenario = findScenario(id);
+  if (!scenario) {
+    throw new UsageError(`unknown scenario '${id}'; choose one of: ${SCENARIOS.map((s) => s.id).join(', ')}`);
+  }
+  return [loadBuiltin(scenario)];
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`loopscope: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,112 @@
+import type { Writable } from 'node:stream';
+import { summarize, Run, type RunResult } from './runner.js';
+import { LoopMonitor } from './runtime/loop-monitor.js';
+import type { Lang } from './runtime/context.js';
+import type { TrackerEvent } from './runtime/tracker.js';
+import { localize, type LoadedScenario } from './scenario.js';
+
+export interface HeadlessOptions {
+  readonly json: boolean;
+  readonly speed: number;
+  readonly lang: Lang;
+  readonly out: Writable;
+  readonly err: Writable;
+  /** Print a title line before each scenario (with --all). */
+  readonly titles: boolean;
+}
+
+const round = (ms: number) => Math.round(ms * 10) / 10;
+
+/** Runs scenarios one after another with no screen; returns the exit code (1 if any failed). */
+export async function runHeadless(scenarios: readonly LoadedScenario[], options: HeadlessOptions): Promise<number> {
+  const monitor = new LoopMonitor();
+  monitor.start();
+  let failed = false;
+  try {
+    for (const scenario of scenarios) {
+      const result = await runOne(scenario, options, monitor);
+      if (!result.ok) failed = true;
+    }
+  } finally {
+    monitor.stop();
+  }
+  return failed ? 1 : 0;
+}
+
+async function runOne(scenario: LoadedScenario, options: HeadlessOptions, monitor: LoopMonitor): Promise<RunResult> {
+  const { out, err, json } = options;
+  const write = (line: object) => out.write(`${JSON.stringify(line)}\n`);
+  if (options.titles && !json) out.write(`\n== ${scenario.id}: ${localize(scenario.title, options.lang)} ==\n`);
+  monitor.reset();
+  const run = new Run(scenario, { speed: options.speed, lang: options.lang, monitor });
+  let cursor = 0;
+  const drain = () => {
+    const { events, next, dropped } = run.tracker.events(cursor);
+    cursor = next;
+    if (dropped > 0 && json) write({ t: round(run.tracker.now()), type: 'dropped', events: dropped });
+    for (const event of events) {
+      if (json) write(toJson(event));
+      else if (event.type === 'log') (event.stream === 'stdout' ? out : err).write(`${event.text}\n`);
+    }
+  };
+  const unsubscribe = run.tracker.subscribe(drain);
+  const unsample = json
+    ? monitor.subscribe(() => {
+        const v = monitor.getSnapshot();
+        drain();
+        write({ t: round(run.tracker.now()), type: 'loop', lagMs: round(v.lagMs), utilization: Math.round(v.utilization * 100) / 100, p99Ms: round(v.p99Ms), maxMs: round(v.maxMs) });
+      })
+    : () => undefined;
+  if (json) write({ t: round(run.tracker.now()), type: 'start', scenario: scenario.id });
+  run.start();
+  const result = await run.done;
+  unsubscribe();
+  unsample();
+  drain();
+  if (json) {
+    write({
+      t: round(run.tracker.now()),
+      type: 'end',
+      scenario: scenario.id,
+      ok: result.ok,
+      status: result.status,
+      wallMs: round(result.wallMs),
+      ...(result.error ? { error: result.error } : {}),
+      leaks: result.leaks,
+    });
+  } else {
+    const snap = run.tracker.snapshot();
+    const mark = result.ok ? '✓' : '✗';
+    const what = result.error ? `failed: ${result.error}` : result.status;
+    const alive = result.leaks.length ? `left alive: ${summarize(result.leaks)}` : 'nothing left alive';
+    err.write(`${mark} ${scenario.id} ${what} in ${Math.round(result.wallMs)} ms · ${snap.total} entities · ${alive}\n`);
+  }
+  return result;
+}
+
+/** A tracker event as a DESIGN §5 JSON line. */
+export function toJson(event: TrackerEvent): object {
+  const t = round(event.t);
+  switch (event.type) {
+    case 'state': {
+      const e = event.entity;
+      return {
+        t,
+        type: 'state',
+        id: e.id,
+        kind: e.kind,
+        name: e.name,
+        state: e.state,
+        ...(e.value !== undefined ? { value: e.value } : {}),
+        ...(e.error !== undefined ? { error: e.error } : {}),
+        ...(e.parent !== undefined ? { parent: e.parent } : {}),
+      };
+    }
+    case 'log':
+      return { t, type: 'log', stream: event.stream, text: event.text };
+    case 'step':
+      return { t, type: 'step', label: event.label, ...(event.line !== undefined ? { line: event.line } : {}) };
+    case 'mark':
+      return { t, type: 'mark', kind: event.mark.kind, start: round(event.mark.start), end: round(event.mark.end) };
+  }
+}

@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { FLAGS, flagLabel } from './flags.js';
+import type { Lang } from './runtime/context.js';
+import { localize, type Scenario } from './scenario.js';
+
+/** The package version, read from package.json beside src/ and dist/. */
+export function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export function helpText(scenarios: readonly Scenario[]): string {
+  const width = Math.max(...FLAGS.map((f) => flagLabel(f).length)) + 2;
+  const flags = FLAGS.map((f) => `  ${flagLabel(f).padEnd(width)}${f.help}`).join('\n');
+  return [
+    'loopscope: see tasks, futures and coroutines live on the real Node.js event loop.',
+    '',
+    'Usage: loopscope [options]        (from a checkout: npm start -- [options])',
+    '',
+    'Options:',
+    flags,
+    '',
+    `Scenarios: ${scenarios.map((s) => s.id).join(', ')}`,
+    'In the dashboard, press ? for the keys.',
+    '',
+  ].join('\n');
+}
+
+/** `--list`: key, id and one-line summary of each scenario, in key order. */
+export function listText(scenarios: readonly Scenario[], lang: Lang): string {
+  const idWidth = Math.max(...scenarios.map((s) => s.id.length)) + 2;
+  return (
+    scenarios
+      .map((s, i) => `${keyOf(i).padEnd(3)}${s.id.padEnd(idWidth)}${localize(s.title, lang)}: ${s.summary[lang]}`)
+      .join('\n') + '\n'
+  );
+}
+
+/** The key that selects the i-th scenario: 1-9, then only ←→/tab reach it. */
+export function keyOf(index: number): string {
+  return index < 9 ? String(index + 1) : '-';
+}

@@ -1,0 +1,74 @@
+import { readFileSync, statSync } from 'node:fs';
+import { basename, extname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { UsageError } from './args.js';
+import type { LoadedScenario, Scenario } from './scenario.js';
+
+const TS = new Set(['.ts', '.mts', '.cts', '.tsx']);
+const JS = new Set(['.js', '.mjs', '.cjs']);
+
+/**
+ * Loads a user's scenario module: a default export of a scenario object or a bare
+ * `async (ctx) => {}`. Every way it can be wrong becomes a one-line UsageError.
+ */
+export async function loadScenarioFile(path: string, cwd = process.cwd()): Promise<LoadedScenario> {
+  const full = resolve(cwd, path);
+  let source: string;
+  try {
+    if (statSync(full).isDirectory()) throw new UsageError(`--file: '${path}' is a directory; give a .ts or .js file`);
+    source = readFileSync(full, 'utf8');
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UsageError(`--file: no such file '${path}'; check the path`);
+    if (code === 'EACCES' || code === 'EPERM') throw new UsageError(`--file: cannot read '${path}' (permission denied)`);
+    throw new UsageError(`--file: cannot read '${path}': ${(error as Error).message}`);
+  }
+  const ext = extname(full);
+  if (!TS.has(ext) && !JS.has(ext)) throw new UsageError(`--file: '${path}' is not a .ts, .js or .mjs module`);
+  let module: { default?: unknown };
+  try {
+    module = TS.has(ext)
+      ? ((await (await import('tsx/esm/api')).tsImport(pathToFileURL(full).href, import.meta.url)) as { default?: unknown })
+      : ((await import(pathToFileURL(full).href)) as { default?: unknown });
+  } catch (error) {
+    throw new UsageError(`--file: '${path}' does not load: ${firstLine(error)}`);
+  }
+  return { ...toScenario(module.default, path), source };
+}
+
+function toScenario(value: unknown, path: string): Scenario {
+  // tsx may wrap a CommonJS-style module's default export one level deeper.
+  if (value && typeof value === 'object' && 'default' in value && !('run' in value)) value = (value as { default: unknown }).default;
+  const name = basename(path).replace(/\.[^.]+$/, '');
+  const fallback = { en: `Your file ${basename(path)}`, es: `Tu archivo ${basename(path)}` };
+  if (typeof value === 'function') {
+    return { id: name, title: name, summary: fallback, explain: { en: [], es: [] }, run: value as Scenario['run'] };
+  }
+  if (value && typeof value === 'object' && typeof (value as Scenario).run === 'function') {
+    const s = value as Partial<Scenario> & Pick<Scenario, 'run'>;
+    return {
+      id: typeof s.id === 'string' ? s.id : name,
+      title: s.title ?? name,
+      summary: s.summary ?? fallback,
+      explain: s.explain ?? { en: [], es: [] },
+      python: s.python,
+      run: s.run.bind(s),
+    };
+  }
+  if (value === undefined) {
+    throw new UsageError(`--file: '${path}' has no default export; add 'export default async (ctx) => { ... }'`);
+  }
+  throw new UsageError(
+    `--file: the default export of '${path}' is not a scenario; export an async (ctx) => {} or an object with run(ctx)`,
+  );
+}
+
+/** The line of an import error that says what is wrong (esbuild's "ERROR:" line when there is one). */
+function firstLine(error: unknown): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const esbuild = lines.find((l) => l.includes('ERROR:'));
+  const line = esbuild ? esbuild.replace(/^.*?(\d+:\d+): ERROR: /, 'line $1: ') : lines[0] ?? 'unknown error';
+  return line.length > 160 ? `${line.slice(0, 157)}...` : line;
+}

@@ -1,0 +1,265 @@
+import { performance } from 'node:perf_hooks';
+import { captureConsole } from './console-capture.js';
+import { createContext, type Ctx, type Lang } from './runtime/context.js';
+import { CoroutineObject } from './runtime/coroutine.js';
+import { errorText } from './runtime/errors.js';
+import { Future } from './runtime/future.js';
+import type { LoopMonitor } from './runtime/loop-monitor.js';
+import type { Stoppable } from './runtime/processes.js';
+import { Runtime } from './runtime/runtime.js';
+import { Task } from './runtime/task.js';
+import { Tracker, type TrackerOptions } from './runtime/tracker.js';
+import { stepLines, type LoadedScenario } from './scenario.js';
+import { Stepper } from './stepper.js';
+
+export interface RunOptions {
+  readonly speed?: number;
+  readonly lang?: Lang;
+  /** True when a person can answer (the dashboard); scenarios then wait for keys. */
+  readonly interactive?: boolean;
+  readonly stepper?: Stepper;
+  /** Also marks blocks this monitor sees (CPU loops, not only blockFor) on the run's timeline. */
+  readonly monitor?: LoopMonitor;
+  /** How long cancelled work may take to wind down before it is abandoned. */
+  readonly stopTimeoutMs?: number;
+  /** Extra wait before counting leftovers (lets a screen drop its own per-row timers). */
+  readonly settleMs?: number;
+  readonly tracker?: TrackerOptions;
+}
+
+/** How a run ended. */
+export interface RunResult {
+  readonly scenario: string;
+  /** ended: the run finished by itself; stopped: it was cancelled from outside. */
+  readonly status: 'ended' | 'failed' | 'stopped';
+  readonly ok: boolean;
+  readonly error: string | undefined;
+  /** Real milliseconds from start to the end of the run's own work. */
+  readonly wallMs: number;
+  /** Handles the run left alive (`Timeout`, `TCPServerWrap`...), one entry per handle. */
+  readonly leaks: readonly string[];
+  readonly neverAwaited: readonly string[];
+}
+
+type Action = 'cancel' | 'resolve' | 'reject';
+
+/**
+ * One run of one scenario on the real loop: a fresh tracker, console capture, a start from a
+ * fresh macrotask, and a stop that cancels what is left, waits for it, and counts leftovers.
+ */
+export class Run {
+  readonly tracker: Tracker;
+  readonly runtime: Runtime;
+  readonly ctx: Ctx;
+  readonly stepper: Stepper;
+  readonly done: Promise<RunResult>;
+  readonly #scenario: LoadedScenario;
+  readonly #options: RunOptions;
+  readonly #controller = new AbortController();
+  readonly #resources: Stoppable[] = [];
+  readonly #lines: Map<string, number>;
+  #root: Task<void> | undefined;
+  #resolveDone!: (result: RunResult) => void;
+  #finishing = false;
+  #stopped = false;
+  #faults: string[] = [];
+  #startedAt = 0;
+  #endedAt: number | undefined;
+  #cleanup: (() => void)[] = [];
+
+  constructor(scenario: LoadedScenario, options: RunOptions = {}) {
+    this.#scenario = scenario;
+    this.#options = options;
+    this.tracker = new Tracker(options.tracker);
+    this.runtime = new Runtime(this.tracker, options.speed ?? 1);
+    this.stepper = options.stepper ?? new Stepper();
+    this.#lines = stepLines(scenario.source);
+    this.ctx = createContext({
+      runtime: this.runtime,
+      signal: this.#controller.signal,
+      lang: options.lang ?? 'en',
+      interactive: options.interactive ?? false,
+      step: (label) => this.#step(label),
+      adopt: (resource) => this.#resources.push(resource),
+    });
+    this.done = new Promise((resolve) => (this.#resolveDone = resolve));
+  }
+
+  get scenario(): LoadedScenario {
+    return this.#scenario;
+  }
+
+  get finished(): boolean {
+    return this.#finishing;
+  }
+
+  /** Starts the run from a fresh macrotask, as a plain script run from a timer callback would. */
+  start(): this {
+    const baseline = activeResources();
+    this.#cleanup.push(captureConsole((stream, text) => this.tracker.log(stream, text)));
+    const onException = (error: unknown) => this.#fault('Uncaught exception', error);
+    const onRejection = (error: unknown) => this.#fault('Unhandled rejection', error);
+    process.on('uncaughtException', onException);
+    process.on('unhandledRejection', onRejection);
+    this.#cleanup.push(() => {
+      process.off('uncaughtException', onException);
+      process.off('unhandledRejection', onRejection);
+    });
+    const monitor = this.#options.monitor;
+    if (monitor) {
+      this.#cleanup.push(
+        monitor.onBlock((start, end) => {
+          const t0 = this.tracker.t0;
+          if (!this.#overlapsMark(start - t0, end - t0)) this.tracker.mark('blocked', start - t0, end - t0);
+        }),
+      );
+    }
+    setTimeout(() => {
+      this.#startedAt = performance.now();
+      if (this.#stopped) {
+        void this.#finish(baseline);
+        return;
+      }
+      const root = new Task<void>(this.tracker, () => this.#scenario.run(this.ctx), { coro: 'main', eager: true });
+      this.#root = root;
+      root.asPromise().then(
+        () => this.#finish(baseline),
+        () => this.#finish(baseline),
+      );
+    }, 0);
+    return this;
+  }
+
+  /** Cancels the run (if still going) and resolves once everything it started is gone. */
+  stop(reason = 'stopped'): Promise<RunResult> {
+    if (!this.#finishing) {
+      this.#stopped = true;
+      this.stepper.next();
+      this.#root?.cancel(reason);
+    }
+    return this.done;
+  }
+
+  setSpeed(speed: number): void {
+    this.runtime.clock.speed = speed;
+  }
+
+  /** A key's action on one entity; returns what happened, in words, or why nothing did. */
+  act(id: string, action: Action): string {
+    const rec = this.tracker.find(id);
+    const handle = rec?.handle;
+    if (!rec || !(handle instanceof Future)) return `${id} is not a task or future of this run`;
+    if (handle.done()) return `${rec.name} is already ${rec.state}`;
+    if (action === 'cancel') {
+      handle.cancel('cancelled by you');
+      return `cancel requested for ${rec.name}`;
+    }
+    if (handle instanceof Task) return `${rec.name} is a task: only its body can finish it`;
+    if (action === 'resolve') handle.setResult('set by you');
+    else handle.setException(new Error('set by you'));
+    return `${rec.name} ${action === 'resolve' ? 'resolved' : 'rejected'}`;
+  }
+
+  #step(label: string): Promise<void> | undefined {
+    this.tracker.step(label, this.#lines.get(label));
+    const wait = this.stepper.wait(label);
+    if (!wait) return undefined;
+    const start = this.tracker.now();
+    return wait.then(() => this.tracker.mark('paused', start, this.tracker.now()));
+  }
+
+  #overlapsMark(start: number, end: number): boolean {
+    return this.tracker.snapshot().marks.some((m) => m.kind === 'blocked' && m.start < end && start < m.end);
+  }
+
+  #fault(what: string, error: unknown): void {
+    const text = `${what}: ${errorText(error)}`;
+    this.#faults.push(text);
+    this.tracker.log('stderr', text);
+  }
+
+  async #finish(baseline: Map<string, number>): Promise<void> {
+    if (this.#finishing) return;
+    this.#finishing = true;
+    this.#endedAt = performance.now();
+    // asyncio.run cancels whatever the main coroutine left running; so does a stop.
+    await this.#cancelLeftovers();
+    await Promise.all(this.#resources.map((r) => r.stop().catch(() => undefined)));
+    const neverAwaited: string[] = [];
+    for (const rec of this.tracker.unsettled()) {
+      if (rec.handle instanceof CoroutineObject && !rec.handle.awaited) {
+        neverAwaited.push(rec.name);
+        this.tracker.log('stderr', `RuntimeWarning: coroutine '${rec.name}' was never awaited`);
+      }
+    }
+    for (const release of this.#cleanup.splice(0)) release();
+    await settle(this.#options.settleMs ?? 0);
+    const leaks = diffResources(baseline, activeResources());
+    if (leaks.length > 0) this.tracker.log('stderr', `left alive after the run: ${summarize(leaks)}`);
+    const root = this.#root;
+    const rootError = root?.done() && !root.cancelled() ? root.exception() : undefined;
+    const error = rootError ? errorText(rootError) : this.#faults[0];
+    const status = this.#stopped ? 'stopped' : error ? 'failed' : 'ended';
+    this.tracker.flush();
+    this.#resolveDone({
+      scenario: this.#scenario.id,
+      status,
+      ok: status !== 'failed',
+      error,
+      wallMs: (this.#endedAt ?? performance.now()) - (this.#startedAt || this.#endedAt!),
+      leaks,
+      neverAwaited,
+    });
+  }
+
+  async #cancelLeftovers(): Promise<void> {
+    const pending: Future<unknown>[] = [];
+    for (const rec of this.tracker.unsettled()) {
+      if (rec.handle instanceof Future) {
+        rec.handle.cancel(this.#stopped ? 'the run was stopped' : 'the run ended');
+        pending.push(rec.handle);
+      }
+    }
+    if (pending.length === 0) return;
+    const limit = this.#options.stopTimeoutMs ?? 1000;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, limit)));
+    await Promise.race([Promise.allSettled(pending.map((f) => f.asPromise())), timeout]);
+    clearTimeout(timer);
+    for (const future of pending) {
+      if (!future.done() && future instanceof Task) future.abandon(`abandoned: still running ${limit} ms after cancel`);
+    }
+  }
+}
+
+export function startRun(scenario: LoadedScenario, options: RunOptions = {}): Run {
+  return new Run(scenario, options).start();
+}
+
+function activeResources(): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const type of process.getActiveResourcesInfo()) counts.set(type, (counts.get(type) ?? 0) + 1);
+  return counts;
+}
+
+function diffResources(before: Map<string, number>, after: Map<string, number>): string[] {
+  const leaks: string[] = [];
+  for (const [type, count] of after) {
+    for (let i = before.get(type) ?? 0; i < count; i++) leaks.push(type);
+  }
+  return leaks;
+}
+
+/** `['Timeout', 'Timeout', 'TCPServerWrap']` as `2 Timeout, 1 TCPServerWrap`. */
+export function summarize(leaks: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const type of leaks) counts.set(type, (counts.get(type) ?? 0) + 1);
+  return [...counts].map(([type, n]) => `${n} ${type}`).join(', ');
+}
+
+/** Waits `ms`, then two more turns, so closes and exits queued by the stop have landed. */
+async function settle(ms: number): Promise<void> {
+  if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
+  await new Promise((resolve) => setImmediate(resolve));
+  await new Promise((resolve) => setImmediate(resolve));
+}

@@ -1,0 +1,381 @@
+import { performance } from 'node:perf_hooks';
+import { KIND_PREFIX, STATES, STATE_CODE, isSettled, type Kind, type State } from './states.js';
+
+/** One entity as a snapshot shows it: frozen, never mutated afterwards. */
+export interface EntityView {
+  /** Public id: kind prefix and sequence number, e.g. `t2`. Never reused within a run. */
+  readonly id: string;
+  readonly seq: number;
+  readonly kind: Kind;
+  readonly name: string;
+  readonly state: State;
+  /** Real milliseconds since the run started. */
+  readonly created: number;
+  readonly started: number | undefined;
+  readonly settled: number | undefined;
+  readonly value: string | undefined;
+  readonly error: string | undefined;
+  /** Public id of the task that created this one. */
+  readonly parent: string | undefined;
+  /** Extra words: a task's coroutine, a process id. */
+  readonly detail: string | undefined;
+}
+
+/** A captured console line. */
+export interface LogLine {
+  readonly t: number;
+  readonly stream: 'stdout' | 'stderr';
+  readonly text: string;
+}
+
+/** A stretch of run time that was not work: the thread blocked, or the run paused at a step. */
+export interface Mark {
+  readonly kind: 'blocked' | 'paused';
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The last `ctx.step` reached. */
+export interface StepView {
+  readonly t: number;
+  readonly label: string;
+  readonly line: number | undefined;
+}
+
+/** An immutable picture of a run, cheap to take and safe to hand to a renderer. */
+export interface Snapshot {
+  readonly version: number;
+  readonly now: number;
+  /** Retained entities in creation order: every unsettled one and the newest settled ones. */
+  readonly entities: readonly EntityView[];
+  /** Every entity ever tracked, by current state, folded ones included. */
+  readonly counts: Readonly<Record<State, number>>;
+  readonly total: number;
+  /** Settled entities dropped from `entities` to bound memory. */
+  readonly folded: number;
+  readonly logs: readonly LogLine[];
+  readonly droppedLogs: number;
+  readonly marks: readonly Mark[];
+  readonly step: StepView | undefined;
+}
+
+/** An event read back from the log, in the order it happened. */
+export type TrackerEvent =
+  | { readonly type: 'state'; readonly t: number; readonly entity: EntityView }
+  | { readonly type: 'log'; readonly t: number; readonly stream: 'stdout' | 'stderr'; readonly text: string }
+  | { readonly type: 'step'; readonly t: number; readonly label: string; readonly line: number | undefined }
+  | { readonly type: 'mark'; readonly t: number; readonly mark: Mark };
+
+/** The tracker's own record of an entity; mutated in place so tracking allocates nothing per change. */
+export class EntityRecord {
+  state: State;
+  started: number | undefined = undefined;
+  settled: number | undefined = undefined;
+  value: string | undefined = undefined;
+  error: string | undefined = undefined;
+  /** Tracker version of the last change; a cached view older than this is stale. */
+  version = 0;
+  view: EntityView | undefined = undefined;
+  constructor(
+    readonly seq: number,
+    readonly kind: Kind,
+    public name: string,
+    state: State,
+    readonly created: number,
+    readonly parent: string | undefined,
+    public detail: string | undefined,
+    /** The live object (Future, Task...) behind this entity, for actions such as cancel. */
+    readonly handle: unknown,
+  ) {
+    this.state = state;
+  }
+
+  #id: string | undefined;
+
+  get id(): string {
+    return (this.#id ??= KIND_PREFIX[this.kind] + this.seq);
+  }
+
+  toView(): EntityView {
+    if (this.view === undefined) {
+      this.view = Object.freeze({
+        id: this.id,
+        seq: this.seq,
+        kind: this.kind,
+        name: this.name,
+        state: this.state,
+        created: this.created,
+        started: this.started,
+        settled: this.settled,
+        value: this.value,
+        error: this.error,
+        parent: this.parent,
+        detail: this.detail,
+      });
+    }
+    return this.view;
+  }
+}
+
+const LOG_STDOUT = 16;
+const LOG_STDERR = 17;
+const STEP = 18;
+const MARK_BLOCKED = 19;
+const MARK_PAUSED = 20;
+
+export interface TrackerOptions {
+  /** Settled entities kept for display; older settled ones are folded into counters. */
+  readonly retention?: number;
+  /** Capacity of the event log ring; readers that fall behind see a dropped count. */
+  readonly eventCapacity?: number;
+  /** Console lines kept for display. */
+  readonly logCapacity?: number;
+}
+
+/**
+ * The entity store and event log of one run. Writes are O(1) and allocation-free on the hot path;
+ * listeners are told at most once per loop turn; snapshots are cached until the next change.
+ */
+export class Tracker {
+  readonly t0 = performance.now();
+  readonly retention: number;
+  readonly logCapacity: number;
+  #seq = 0;
+  #version = 1;
+  readonly #retained = new Map<number, EntityRecord>();
+  #settledQueue: number[] = [];
+  #settledHead = 0;
+  readonly #counts = new Float64Array(STATES.length);
+  #total = 0;
+  #folded = 0;
+  #logs: LogLine[] = [];
+  #droppedLogs = 0;
+  #marks: Mark[] = [];
+  #step: StepView | undefined;
+  // Event ring: parallel arrays, so appending an event allocates nothing.
+  readonly #cap: number;
+  readonly #evT: Float64Array;
+  readonly #evCode: Uint8Array;
+  readonly #evNum: Float64Array;
+  readonly #evRef: unknown[];
+  #evHead = 0;
+  readonly #numbers = new Map<string, number>();
+  readonly #listeners = new Set<() => void>();
+  #notifyScheduled = false;
+  #snapshot: Snapshot | undefined;
+
+  constructor(options: TrackerOptions = {}) {
+    this.retention = options.retention ?? 1000;
+    this.logCapacity = options.logCapacity ?? 1000;
+    this.#cap = options.eventCapacity ?? 1 << 16;
+    this.#evT = new Float64Array(this.#cap);
+    this.#evCode = new Uint8Array(this.#cap);
+    this.#evNum = new Float64Array(this.#cap);
+    this.#evRef = new Array(this.#cap).fill(undefined);
+  }
+
+  /** Real milliseconds since this tracker (the run) started. */
+  now(): number {
+    return performance.now() - this.t0;
+  }
+
+  get version(): number {
+    return this.#version;
+  }
+
+  add(
+    kind: Kind,
+    name: string,
+    options: { state?: State; parent?: string; detail?: string; handle?: unknown } = {},
+  ): EntityRecord {
+    const state = options.state ?? 'pending';
+    const rec = new EntityRecord(++this.#seq, kind, name, state, this.now(), options.parent, options.detail, options.handle);
+    this.#retained.set(rec.seq, rec);
+    this.#counts[STATE_CODE[state]]! += 1;
+    this.#total++;
+    this.#append(rec.created, STATE_CODE[state], 0, rec);
+    this.#changed(rec);
+    return rec;
+  }
+
+  /** Moves an entity to a new state; a settled entity never changes again. */
+  setState(rec: EntityRecord, state: State, outcome?: { value?: string; error?: string }): void {
+    if (rec.state === state || isSettled(rec.state)) return;
+    const t = this.now();
+    this.#counts[STATE_CODE[rec.state]]! -= 1;
+    this.#counts[STATE_CODE[state]]! += 1;
+    rec.state = state;
+    if (rec.started === undefined && (state === 'running' || state === 'waiting')) rec.started = t;
+    if (isSettled(state)) {
+      rec.settled = t;
+      if (outcome !== undefined) {
+        rec.value = outcome.value;
+        rec.error = outcome.error;
+      }
+      this.#settledQueue.push(rec.seq);
+      this.#fold();
+    }
+    this.#append(t, STATE_CODE[state], 0, rec);
+    this.#changed(rec);
+  }
+
+  /** Renames or annotates an entity (a worker's pid once known, say). */
+  describe(rec: EntityRecord, detail: string): void {
+    rec.detail = detail;
+    this.#changed(rec);
+  }
+
+  log(stream: 'stdout' | 'stderr', text: string): void {
+    const t = this.now();
+    this.#logs.push({ t, stream, text });
+    // Trim in batches so a flood costs amortised O(1) per line.
+    if (this.#logs.length >= this.logCapacity * 2) {
+      const excess = this.#logs.length - this.logCapacity;
+      this.#logs = this.#logs.slice(excess);
+      this.#droppedLogs += excess;
+    }
+    this.#append(t, stream === 'stdout' ? LOG_STDOUT : LOG_STDERR, 0, text);
+    this.#changed(undefined);
+  }
+
+  step(label: string, line: number | undefined): void {
+    const t = this.now();
+    this.#step = { t, label, line };
+    this.#append(t, STEP, line ?? -1, label);
+    this.#changed(undefined);
+  }
+
+  /** Records a stretch that was not work (a block of the thread, a pause at a step). */
+  mark(kind: Mark['kind'], start: number, end: number): void {
+    this.#marks.push({ kind, start, end });
+    if (this.#marks.length > 400) this.#marks = this.#marks.slice(-200);
+    this.#append(end, kind === 'blocked' ? MARK_BLOCKED : MARK_PAUSED, start, undefined);
+    this.#changed(undefined);
+  }
+
+  /** Next number of a default name series (`Task-1`, `Task-2`...), per run. */
+  nextNumber(series: string): number {
+    const n = (this.#numbers.get(series) ?? 0) + 1;
+    this.#numbers.set(series, n);
+    return n;
+  }
+
+  /** The record behind a public or numeric id, while it is retained. */
+  find(id: string | number): EntityRecord | undefined {
+    const seq = typeof id === 'number' ? id : Number(id.replace(/^[a-z]+/, ''));
+    return this.#retained.get(seq);
+  }
+
+  /** Every retained record that has not settled. */
+  unsettled(): EntityRecord[] {
+    const out: EntityRecord[] = [];
+    for (const rec of this.#retained.values()) if (!isSettled(rec.state)) out.push(rec);
+    return out;
+  }
+
+  snapshot(): Snapshot {
+    if (this.#snapshot?.version === this.#version) return this.#snapshot;
+    const entities: EntityView[] = [];
+    for (const rec of this.#retained.values()) entities.push(rec.toView());
+    const counts = {} as Record<State, number>;
+    STATES.forEach((s, i) => (counts[s] = this.#counts[i]!));
+    const logs = this.#logs.length > this.logCapacity ? this.#logs.slice(-this.logCapacity) : this.#logs.slice();
+    const extraDropped = Math.max(0, this.#logs.length - this.logCapacity);
+    this.#snapshot = Object.freeze({
+      version: this.#version,
+      now: this.now(),
+      entities: Object.freeze(entities),
+      counts: Object.freeze(counts),
+      total: this.#total,
+      folded: this.#folded,
+      logs: Object.freeze(logs),
+      droppedLogs: this.#droppedLogs + extraDropped,
+      marks: Object.freeze(this.#marks.slice()),
+      step: this.#step,
+    });
+    return this.#snapshot;
+  }
+
+  /** Events appended since `cursor` (0 for all still held); `dropped` counts those overwritten unread. */
+  events(cursor: number): { events: TrackerEvent[]; next: number; dropped: number } {
+    const oldest = Math.max(0, this.#evHead - this.#cap);
+    const from = Math.max(cursor, oldest);
+    const events: TrackerEvent[] = [];
+    for (let i = from; i < this.#evHead; i++) events.push(this.#decode(i % this.#cap));
+    return { events, next: this.#evHead, dropped: from - cursor };
+  }
+
+  /** Calls `listener` after changes, at most once per loop turn. */
+  subscribe(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Tells listeners now, without waiting for the turn to end (used when a run finishes). */
+  flush(): void {
+    this.#notifyScheduled = false;
+    for (const listener of this.#listeners) listener();
+  }
+
+  #changed(rec: EntityRecord | undefined): void {
+    this.#version++;
+    if (rec !== undefined) {
+      rec.version = this.#version;
+      rec.view = undefined;
+    }
+    if (!this.#notifyScheduled && this.#listeners.size > 0) {
+      this.#notifyScheduled = true;
+      setImmediate(() => {
+        if (this.#notifyScheduled) this.flush();
+      }).unref();
+    }
+  }
+
+  #append(t: number, code: number, num: number, ref: unknown): void {
+    const i = this.#evHead % this.#cap;
+    this.#evT[i] = t;
+    this.#evCode[i] = code;
+    this.#evNum[i] = num;
+    this.#evRef[i] = ref;
+    this.#evHead++;
+  }
+
+  #decode(i: number): TrackerEvent {
+    const t = this.#evT[i]!;
+    const code = this.#evCode[i]!;
+    const ref = this.#evRef[i];
+    if (code < STATES.length) {
+      const rec = ref as EntityRecord;
+      const state = STATES[code]!;
+      const settled = isSettled(state);
+      const entity: EntityView = {
+        ...rec.toView(),
+        state,
+        value: settled ? rec.value : undefined,
+        error: settled ? rec.error : undefined,
+      };
+      return { type: 'state', t, entity };
+    }
+    if (code === LOG_STDOUT || code === LOG_STDERR) {
+      return { type: 'log', t, stream: code === LOG_STDOUT ? 'stdout' : 'stderr', text: ref as string };
+    }
+    if (code === STEP) {
+      const line = this.#evNum[i]!;
+      return { type: 'step', t, label: ref as string, line: line < 0 ? undefined : line };
+    }
+    const mark: Mark = { kind: code === MARK_BLOCKED ? 'blocked' : 'paused', start: this.#evNum[i]!, end: t };
+    return { type: 'mark', t, mark };
+  }
+
+  #fold(): void {
+    const queued = this.#settledQueue.length - this.#settledHead;
+    if (queued <= this.retention) return;
+    const seq = this.#settledQueue[this.#settledHead++]!;
+    this.#retained.delete(seq);
+    this.#folded++;
+    if (this.#settledHead > 4096 && this.#settledHead * 2 > this.#settledQueue.length) {
+      this.#settledQueue = this.#settledQueue.slice(this.#settledHead);
+      this.#settledHead = 0;
+    }
+  }
+}
