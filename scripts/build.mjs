@@ -25,6 +25,17 @@ export function isStale() {
   });
 }
 
+// Ink imports react-devtools-core only when DEV=true; it is not installed, so the bundle gets a stub.
+const noDevtools = {
+  name: 'no-devtools',
+  setup(build) {
+    build.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'react-devtools-core', namespace: 'stub' }));
+    build.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
+      contents: 'export default { initialize() {}, connectToDevTools() {} };',
+    }));
+  },
+};
+
 export async function build() {
   const { build: esbuild } = await import('esbuild');
   await esbuild({
@@ -36,8 +47,9 @@ export async function build() {
     target: 'node20',
     jsx: 'automatic',
     define: { 'process.env.NODE_ENV': '"production"' },
-    // tsx loads a user's --file at run time; devtools is an optional dev-only import of Ink.
-    external: ['tsx', 'tsx/*', 'react-devtools-core'],
+    // tsx loads a user's --file at run time.
+    external: ['tsx', 'tsx/*'],
+    plugins: [noDevtools],
     banner: { js: "import { createRequire as __loopscopeRequire } from 'node:module'; const require = __loopscopeRequire(import.meta.url);" },
     keepNames: true,
     legalComments: 'none',

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { captureConsole } from './console-capture.js';
 import { createContext, type Ctx, type Lang } from './runtime/context.js';
 import { CoroutineObject } from './runtime/coroutine.js';
-import { errorText } from './runtime/errors.js';
+import { CancelledError, errorText } from './runtime/errors.js';
 import { Future } from './runtime/future.js';
 import type { LoopMonitor } from './runtime/loop-monitor.js';
 import type { Stoppable } from './runtime/processes.js';
@@ -24,6 +24,11 @@ export interface RunOptions {
   readonly stopTimeoutMs?: number;
   /** Extra wait before counting leftovers (lets a screen drop its own per-row timers). */
   readonly settleMs?: number;
+  /**
+   * After the run's main returns, how long to wait for the timers, sockets and callbacks it
+   * scheduled (a plain Node script lives until they are done); what is still alive then is a leak.
+   */
+  readonly lingerMs?: number;
   readonly tracker?: TrackerOptions;
 }
 
@@ -61,11 +66,13 @@ export class Run {
   #root: Task<void> | undefined;
   #resolveDone!: (result: RunResult) => void;
   #finishing = false;
+  #resolved = false;
   #stopped = false;
   #faults: string[] = [];
   #startedAt = 0;
   #endedAt: number | undefined;
   #cleanup: (() => void)[] = [];
+  #baseline: Map<string, number> | undefined;
 
   constructor(scenario: LoadedScenario, options: RunOptions = {}) {
     this.#scenario = scenario;
@@ -96,6 +103,7 @@ export class Run {
   /** Starts the run from a fresh macrotask, as a plain script run from a timer callback would. */
   start(): this {
     const baseline = activeResources();
+    this.#baseline = baseline;
     this.#cleanup.push(captureConsole((stream, text) => this.tracker.log(stream, text)));
     const onException = (error: unknown) => this.#fault('Uncaught exception', error);
     const onRejection = (error: unknown) => this.#fault('Unhandled rejection', error);
@@ -132,10 +140,15 @@ export class Run {
 
   /** Cancels the run (if still going) and resolves once everything it started is gone. */
   stop(reason = 'stopped'): Promise<RunResult> {
-    if (!this.#finishing) {
+    if (!this.#resolved) {
       this.#stopped = true;
       this.stepper.next();
       this.#root?.cancel(reason);
+      // ctx.signal: lets scenario code waiting on things the runtime cannot interrupt (a worker's
+      // message, a socket) give up at once.
+      this.#controller.abort(new CancelledError(reason));
+      // A body may ignore the cancel; finishing does not wait for it beyond the stop timeout.
+      if (this.#root && this.#baseline) void this.#finish(this.#baseline);
     }
     return this.done;
   }
@@ -184,6 +197,7 @@ export class Run {
     this.#endedAt = performance.now();
     // asyncio.run cancels whatever the main coroutine left running; so does a stop.
     await this.#cancelLeftovers();
+    if (!this.#stopped) await this.#linger(baseline);
     await Promise.all(this.#resources.map((r) => r.stop().catch(() => undefined)));
     const neverAwaited: string[] = [];
     for (const rec of this.tracker.unsettled()) {
@@ -192,6 +206,9 @@ export class Run {
         this.tracker.log('stderr', `RuntimeWarning: coroutine '${rec.name}' was never awaited`);
       }
     }
+    // A block that ended the run is only seen by the monitor's next (overdue) heartbeat: let it
+    // fire before the block listener goes.
+    if (this.#options.monitor?.running) await new Promise((resolve) => setTimeout(resolve, 0));
     for (const release of this.#cleanup.splice(0)) release();
     await settle(this.#options.settleMs ?? 0);
     const leaks = diffResources(baseline, activeResources());
@@ -201,6 +218,7 @@ export class Run {
     const error = rootError ? errorText(rootError) : this.#faults[0];
     const status = this.#stopped ? 'stopped' : error ? 'failed' : 'ended';
     this.tracker.flush();
+    this.#resolved = true;
     this.#resolveDone({
       scenario: this.#scenario.id,
       status,
@@ -210,6 +228,24 @@ export class Run {
       leaks,
       neverAwaited,
     });
+  }
+
+  /** Waits, like a Node process would, until the handles the run opened are closed (bounded). */
+  async #linger(baseline: Map<string, number>): Promise<void> {
+    const limit = this.#options.lingerMs ?? 5_000;
+    const start = performance.now();
+    let told = false;
+    while (!this.#stopped && diffResources(baseline, activeResources()).length > 0) {
+      const waited = performance.now() - start;
+      if (waited >= limit) return;
+      if (!told && waited >= 1000) {
+        told = true;
+        const left = summarize(diffResources(baseline, activeResources()));
+        this.tracker.log('stderr', `waiting for what the run left scheduled (${left}), up to ${Math.round(limit / 1000)} s`);
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
   }
 
   async #cancelLeftovers(): Promise<void> {

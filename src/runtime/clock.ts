@@ -38,14 +38,14 @@ export class Clock {
         return;
       }
       const timer = setTimeout(() => {
-        task?.resume();
         resolve(value as T);
+        task?.resume();
       }, this.scale(ms));
       task?.suspendOn({
         interrupt(error) {
           clearTimeout(timer);
-          task.resume();
           reject(error);
+          task.resume();
         },
       });
     });

@@ -1,3 +1,4 @@
+import type { CoroutineObject } from './coroutine.js';
 import { CancelledError, TimeoutError } from './errors.js';
 import { Future } from './future.js';
 import type { Awaitable, Runtime } from './runtime.js';
@@ -191,7 +192,8 @@ export class ExceptionGroup extends Error {
 
 /** The handle a TaskGroup body gets. */
 export interface TaskGroupHandle {
-  createTask<T>(work: TaskBody<T>, name?: string): Task<T>;
+  /** A task in the group, from a coroutine object (as Python's tg.create_task) or a function. */
+  createTask<T>(work: CoroutineObject<T> | TaskBody<T>, name?: string): Task<T>;
 }
 
 /**
@@ -209,7 +211,7 @@ export async function taskGroup(runtime: Runtime, body: (tg: TaskGroupHandle) =>
     });
   const watchers: PromiseLike<unknown>[] = [];
   const handle: TaskGroupHandle = {
-    createTask<T>(work: TaskBody<T>, name?: string) {
+    createTask<T>(work: CoroutineObject<T> | TaskBody<T>, name?: string) {
       const task = runtime.createTask(work, name);
       tasks.push(task as Task<unknown>);
       watchers.push(onDone(task as Task<unknown>));

@@ -114,21 +114,22 @@ export class Task<T = unknown> extends Future<T> implements Resumable {
     let result: PromiseLike<T> | T;
     try {
       result = body.length > 0 ? body(this.signal) : (body as () => PromiseLike<T> | T)();
+      // A lazy coroutine object (`() => coro()`) only starts inside then(): keep this task current
+      // until then, so the coroutine's awaits belong to it and a cancel can reach them.
+      if (isThenable(result)) {
+        result.then(
+          (value) => this.#succeed(value),
+          (error: unknown) => this.#fail(error),
+        );
+      }
     } catch (error) {
       setCurrentTask(previous);
       this.#fail(error);
       return;
     }
     setCurrentTask(previous);
-    if (isThenable(result)) {
-      if (!this.done()) this.tracker.setState(this.record, 'waiting');
-      result.then(
-        (value) => this.#succeed(value),
-        (error: unknown) => this.#fail(error),
-      );
-    } else {
-      this.#succeed(result);
-    }
+    if (!isThenable(result)) this.#succeed(result);
+    else if (!this.done()) this.tracker.setState(this.record, 'waiting');
   }
 
   #succeed(value: T): void {

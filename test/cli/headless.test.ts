@@ -1,0 +1,145 @@
+import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { BIN, cli, ROOT } from '../helpers/cli.js';
+
+/** Lines with addresses, source locations and timings masked, so Python's and ours compare. */
+function mask(text: string): string[] {
+  return text
+    .trim()
+    .split('\n')
+    .map((line) =>
+      line
+        .replace(/ at 0x[0-9a-f]+>/, '>')
+        .replace(/\(\) running at [^>]+>/, '()>')
+        .replace(/elapsed \d+\.\d+s/, 'elapsed Ns'),
+    );
+}
+
+describe('headless CLI', () => {
+  it('prints the seed transcript in the same order as the Python program, in about 0.3 s', () => {
+    const run = cli(['--headless', '-s', 'seed']);
+    expect(run.code).toBe(0);
+    const python = readFileSync(new URL('../fixtures/seed-python.out.txt', import.meta.url), 'utf8');
+    expect(mask(run.stdout)).toEqual(mask(python));
+    const elapsed = Number(/elapsed (\d+\.\d+)s/.exec(run.stdout)![1]);
+    expect(elapsed).toBeGreaterThanOrEqual(0.29);
+    expect(elapsed).toBeLessThan(1.5);
+    expect(run.stderr).toMatch(/✓ seed ended in \d+ ms · 5 entities · nothing left alive/);
+  });
+
+  it('is the default when stdout is not a terminal', () => {
+    const run = cli([]);
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n')[0]).toBe('This is a synchronous function');
+  });
+
+  it('--json prints one DESIGN §5 event per line', () => {
+    const run = cli(['--json', '-s', 'seed']);
+    expect(run.code).toBe(0);
+    const events = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(events[0]).toMatchObject({ type: 'start', scenario: 'seed' });
+    expect(events.at(-1)).toMatchObject({ type: 'end', scenario: 'seed', ok: true });
+    const times = events.map((e) => e.t as number);
+    expect(times.every((t, i) => typeof t === 'number' && (i === 0 || t >= times[i - 1]!))).toBe(true);
+    const task2 = events.filter((e) => e.type === 'state' && e.name === 'Task-2');
+    expect(task2[0]).toMatchObject({ kind: 'task', state: 'pending', id: expect.stringMatching(/^t\d+$/) });
+    expect(task2.at(-1)).toMatchObject({ state: 'resolved', value: 'Async Result: Test' });
+    expect(events).toContainEqual(expect.objectContaining({ type: 'log', stream: 'stdout', text: 'Sync Results: Test' }));
+    expect(events).toContainEqual(expect.objectContaining({ type: 'step', label: 'create future', line: expect.any(Number) }));
+    const loop = events.filter((e) => e.type === 'loop');
+    expect(loop.length).toBeGreaterThan(0);
+    expect(loop.every((e) => typeof e.lagMs === 'number' && typeof e.utilization === 'number')).toBe(true);
+    // The 100 ms blocking call shows as lag.
+    expect(Math.max(...loop.map((e) => e.maxMs as number))).toBeGreaterThanOrEqual(90);
+    const end = events.at(-1)!;
+    expect(end.wallMs).toBeGreaterThan(290);
+  });
+
+  it('--list prints key, id and summary in the chosen language', () => {
+    const en = cli(['--list', '--lang', 'en']);
+    expect(en.code).toBe(0);
+    expect(en.stdout.split('\n')[0]).toMatch(/^1 +seed +The notes' program: /);
+    const es = cli(['--list'], { LANG: 'es_ES.UTF-8' });
+    expect(es.stdout.split('\n')[0]).toMatch(/^1 +seed +El programa de los apuntes: /);
+  });
+
+  it('--help lists every flag, --version prints the version', () => {
+    const help = cli(['--help']);
+    expect(help.code).toBe(0);
+    for (const flag of ['--scenario', '--list', '--headless', '--json', '--all', '--speed', '--lang', '--record', '--autoplay', '--file']) {
+      expect(help.stdout).toContain(flag);
+    }
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(cli(['-v']).stdout.trim()).toBe(pkg.version);
+  });
+
+  it('--speed scales the scenario sleeps, and the transcript shows the real time', () => {
+    const run = cli(['--headless', '-s', 'seed', '--speed', '2']);
+    expect(run.code).toBe(0);
+    const elapsed = Number(/elapsed (\d+\.\d+)s/.exec(run.stdout)![1]);
+    expect(elapsed).toBeGreaterThanOrEqual(0.14);
+    expect(elapsed).toBeLessThan(0.29);
+  });
+});
+
+describe('--file', () => {
+  it('runs a .ts program through tsx with the same order as node', () => {
+    const fixture = 'test/fixtures/order-ts.ts';
+    const plain = spawnSync(process.execPath, ['--import', 'tsx', 'test/fixtures/plain-node.mjs', fixture], { cwd: ROOT, encoding: 'utf8' });
+    const ours = cli(['--headless', '--file', fixture]);
+    expect(ours.code).toBe(0);
+    expect(plain.stdout).toContain('end of body');
+    expect(ours.stdout.replace('sync number', 'sync X')).toBe(plain.stdout.replace('sync number', 'sync X'));
+  });
+
+  it('runs a defineScenario object from a .ts file', () => {
+    const run = cli(['--headless', '--file', 'test/fixtures/object-scenario.ts']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe("<Task pending name='sleeper' coro=<anonymous()>>\nslept\n");
+    expect(run.stderr).toMatch(/✓ mine ended/);
+  });
+
+  it('reports what a program left alive', () => {
+    const run = cli(['--headless', '--file', 'test/fixtures/leaky.mjs'], {});
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('left alive after the run: 1 Timeout');
+    expect(run.stderr).toContain('waiting for what the run left scheduled (1 Timeout), up to 5 s');
+  }, 30_000);
+});
+
+describe('bad input exits 2 with one line', () => {
+  const cases: [string, string[], RegExp][] = [
+    ['unknown flag', ['--bogus'], /unknown option '--bogus'; run 'loopscope --help'/],
+    ['unknown short flag', ['-z'], /unknown option '-z'/],
+    ['stray argument', ['seed'], /unexpected argument 'seed'/],
+    ['unknown scenario', ['-s', 'nope'], /unknown scenario 'nope'; choose one of: seed, /],
+    ['missing scenario value', ['--scenario'], /--scenario needs a value/],
+    ['speed not a number', ['--speed', 'fast'], /--speed must be a number from 0.1 to 10, not 'fast'/],
+    ['speed too high', ['--speed', '11'], /--speed must be a number from 0.1 to 10, not '11'/],
+    ['speed too low', ['--speed=0.01'], /--speed must be a number from 0.1 to 10/],
+    ['bad language', ['--lang', 'fr'], /--lang must be en or es, not 'fr'/],
+    ['flag given twice', ['--json', '--json'], /--json is given twice/],
+    ['missing file', ['--file', 'nowhere.ts'], /--file: no such file 'nowhere.ts'/],
+    ['directory as file', ['--file', 'test'], /--file: 'test' is a directory/],
+    ['not a module', ['--file', 'README.md'], /--file: 'README.md' is not a .ts, .js or .mjs module/],
+    ['syntax error', ['--file', 'test/fixtures/syntax-error.ts'], /--file: 'test\/fixtures\/syntax-error.ts' does not load: line 2:\d+: /],
+    ['no default export', ['--file', 'test/fixtures/no-default.mjs'], /has no default export; add 'export default async \(ctx\) => \{ \.\.\. \}'/],
+    ['not a scenario', ['--file', 'test/fixtures/not-a-scenario.mjs'], /is not a scenario; export an async \(ctx\) => \{\} or an object with run\(ctx\)/],
+    ['file and scenario', ['--file', 'x.ts', '-s', 'seed'], /give --file or --scenario, not both/],
+  ];
+  it.each(cases)('%s', (_name, args, message) => {
+    const run = cli(args);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    const lines = run.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^loopscope: /);
+    expect(lines[0]).toMatch(message);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+it('the binary is executable through its shebang', () => {
+  expect(readFileSync(BIN, 'utf8').startsWith('#!/usr/bin/env node')).toBe(true);
+});

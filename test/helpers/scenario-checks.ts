@@ -1,0 +1,42 @@
+import { expect } from 'vitest';
+import type { Run } from '../../src/runner.js';
+import { pythonStepLines, stepLines, type LoadedScenario } from '../../src/scenario.js';
+
+/** Labels of the steps a run reached, in order. */
+export function stepsReached(run: Run): string[] {
+  return run.tracker
+    .events(0)
+    .events.flatMap((event) => (event.type === 'step' ? [event.label] : []));
+}
+
+/**
+ * Every step the run reached has a line in the TypeScript source (so the code panel can light it),
+ * and every `# step:` marker in the Python names one of those steps.
+ */
+export function expectStepsMapped(scenario: LoadedScenario, run: Run): void {
+  const lines = stepLines(scenario.source);
+  const reached = stepsReached(run);
+  expect(reached.length).toBeGreaterThan(0);
+  for (const label of reached) expect(lines.has(label), `step '${label}' has no line in the source`).toBe(true);
+  for (const label of pythonStepLines(scenario.python ?? '').keys()) {
+    expect(reached, `Python marks step '${label}' that the run never reaches`).toContain(label);
+  }
+}
+
+/** The number a pattern's first group captures in the one line that matches it. */
+export function measured(lines: readonly string[], pattern: RegExp): number {
+  const found = lines.map((line) => pattern.exec(line)).filter((m) => m !== null);
+  expect(found, `exactly one line matching ${pattern} in:\n${lines.join('\n')}`).toHaveLength(1);
+  return Number(found[0]![1]);
+}
+
+/** Resolves once `check` returns a value, polling each loop turn; fails after `ms`. */
+export async function waitUntil<T>(check: () => T | undefined, ms = 5000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+}

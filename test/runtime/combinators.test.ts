@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { ExceptionGroup } from '../../src/runtime/combinators.js';
+import { gather, asCompleted, Semaphore, Queue, taskGroup, waitFor } from '../../src/runtime/combinators.js';
+import { CancelledError, TimeoutError } from '../../src/runtime/errors.js';
+import { Runtime } from '../../src/runtime/runtime.js';
+import { Tracker } from '../../src/runtime/tracker.js';
+
+const setup = () => new Runtime(new Tracker());
+
+describe('combinators', () => {
+  it('gather runs concurrently and keeps argument order', async () => {
+    const rt = setup();
+    const job = rt.coroutine(async (ms: number) => {
+      await rt.clock.sleep(ms);
+      return ms;
+    });
+    const start = performance.now();
+    const results = await gather(rt, [job(60), job(20), job(40)]);
+    const took = performance.now() - start;
+    expect(results).toEqual([60, 20, 40]);
+    expect(took).toBeLessThan(60 * 2);
+  });
+
+  it('gather rejects with the first failure; returnExceptions collects them', async () => {
+    const rt = setup();
+    const fail = async () => {
+      throw new Error('no');
+    };
+    await expect(gather(rt, [rt.createTask(fail), rt.createTask(async () => 1)])).rejects.toThrow('no');
+    const mixed = await gather(rt, [rt.createTask(fail), rt.createTask(async () => 1)], { returnExceptions: true });
+    expect(mixed[0]).toBeInstanceOf(Error);
+    expect(mixed[1]).toBe(1);
+  });
+
+  it('waitFor times out and cancels the task', async () => {
+    const rt = setup();
+    const slow = rt.createTask(async () => rt.clock.sleep(5_000));
+    await expect(waitFor(rt, slow, 30)).rejects.toBeInstanceOf(TimeoutError);
+    await expect(slow).rejects.toBeInstanceOf(CancelledError);
+    expect(slow.record.state).toBe('cancelled');
+    expect(await waitFor(rt, rt.createTask(async () => 'fast'), 1000)).toBe('fast');
+  });
+
+  it('asCompleted yields in completion order', async () => {
+    const rt = setup();
+    const after = (ms: number) => rt.createTask(async () => rt.clock.sleep(ms, ms));
+    const order: number[] = [];
+    for (const next of asCompleted(rt, [after(50), after(10), after(30)])) order.push(await next);
+    expect(order).toEqual([10, 30, 50]);
+  });
+
+  it('a Semaphore never lets more than its limit in', async () => {
+    const rt = setup();
+    const sem = new Semaphore(3);
+    let inside = 0;
+    let peak = 0;
+    await Promise.all(
+      Array.from({ length: 10 }, () =>
+        sem.with(async () => {
+          peak = Math.max(peak, ++inside);
+          await rt.clock.sleep(5);
+          inside--;
+        }),
+      ),
+    );
+    expect(peak).toBe(3);
+    expect(sem.held).toBe(0);
+  });
+
+  it('a bounded Queue makes producers wait while full', async () => {
+    const queue = new Queue<number>(2);
+    await queue.put(1);
+    await queue.put(2);
+    let thirdIn = false;
+    const third = queue.put(3).then(() => (thirdIn = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(thirdIn).toBe(false);
+    expect(queue.blockedPutters).toBe(1);
+    expect(await queue.get()).toBe(1);
+    await third;
+    expect(thirdIn).toBe(true);
+    expect([await queue.get(), await queue.get()]).toEqual([2, 3]);
+    queue.taskDone();
+    queue.taskDone();
+    queue.taskDone();
+    await queue.join();
+  });
+
+  it('a TaskGroup cancels the siblings of a failing task and raises an ExceptionGroup', async () => {
+    const rt = setup();
+    const tasks: { state: string }[] = [];
+    const group = taskGroup(rt, (tg) => {
+      tasks.push(tg.createTask(async () => rt.clock.sleep(2_000), 'slow').record);
+      tasks.push(
+        tg.createTask(async () => {
+          await rt.clock.sleep(10);
+          throw new Error('broken');
+        }, 'bad').record,
+      );
+    });
+    await expect(group).rejects.toBeInstanceOf(ExceptionGroup);
+    expect(tasks.map((t) => t.state)).toEqual(['cancelled', 'rejected']);
+  });
+});

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { Tracker } from '../../src/runtime/tracker.js';
+
+describe('Tracker', () => {
+  it('gives sequential ids that are never reused, with kind prefixes', () => {
+    const tracker = new Tracker();
+    const a = tracker.add('task', 'a');
+    const b = tracker.add('future', 'b');
+    const c = tracker.add('coroutine', 'c', { state: 'created' });
+    expect([a.id, b.id, c.id]).toEqual(['t1', 'f2', 'c3']);
+  });
+
+  it('snapshots are frozen and cached until the next change', () => {
+    const tracker = new Tracker();
+    const rec = tracker.add('task', 'a');
+    const first = tracker.snapshot();
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(Object.isFrozen(first.entities[0])).toBe(true);
+    expect(tracker.snapshot()).toBe(first);
+    tracker.setState(rec, 'running');
+    const second = tracker.snapshot();
+    expect(second).not.toBe(first);
+    expect(first.entities[0]!.state).toBe('pending');
+    expect(second.entities[0]!.state).toBe('running');
+  });
+
+  it('reuses the frozen view of entities that did not change', () => {
+    const tracker = new Tracker();
+    tracker.add('task', 'a');
+    const b = tracker.add('task', 'b');
+    const first = tracker.snapshot();
+    tracker.setState(b, 'running');
+    const second = tracker.snapshot();
+    expect(second.entities[0]).toBe(first.entities[0]);
+    expect(second.entities[1]).not.toBe(first.entities[1]);
+  });
+
+  it('a settled entity never changes again', () => {
+    const tracker = new Tracker();
+    const rec = tracker.add('future', 'f');
+    tracker.setState(rec, 'resolved', { value: '1' });
+    tracker.setState(rec, 'rejected', { error: 'late' });
+    expect(tracker.snapshot().entities[0]).toMatchObject({ state: 'resolved', value: '1', error: undefined });
+  });
+
+  it('folds the oldest settled entities beyond the retention limit, with exact counts', () => {
+    const tracker = new Tracker({ retention: 3 });
+    const recs = Array.from({ length: 10 }, (_, i) => tracker.add('task', `t${i}`));
+    // Settle in a different order from creation: folding follows settle order.
+    const order = [4, 0, 9, 1, 2, 7];
+    for (const i of order) tracker.setState(recs[i]!, i === 9 ? 'rejected' : 'resolved', { value: 'v' });
+    const snap = tracker.snapshot();
+    expect(snap.folded).toBe(3);
+    expect(snap.total).toBe(10);
+    expect(snap.counts.resolved).toBe(5);
+    expect(snap.counts.rejected).toBe(1);
+    expect(snap.counts.pending).toBe(4);
+    const names = snap.entities.map((e) => e.name);
+    // The first three settled (4, 0, 9) are gone; every unsettled one stays.
+    expect(names).toEqual(['t1', 't2', 't3', 't5', 't6', 't7', 't8']);
+    expect(snap.entities.length + snap.folded).toBe(snap.total);
+  });
+
+  it('keeps a bounded log with a dropped count', () => {
+    const tracker = new Tracker({ logCapacity: 100 });
+    for (let i = 0; i < 1000; i++) tracker.log('stdout', `line ${i}`);
+    const snap = tracker.snapshot();
+    expect(snap.logs.length).toBe(100);
+    expect(snap.logs.at(-1)!.text).toBe('line 999');
+    expect(snap.logs[0]!.text).toBe('line 900');
+    expect(snap.droppedLogs).toBe(900);
+  });
+
+  it('reads events back in order and reports those overwritten unread', () => {
+    const tracker = new Tracker({ eventCapacity: 8 });
+    const rec = tracker.add('task', 'a');
+    tracker.setState(rec, 'running');
+    tracker.log('stdout', 'hello');
+    const first = tracker.events(0);
+    expect(first.events.map((e) => e.type)).toEqual(['state', 'state', 'log']);
+    expect(first.dropped).toBe(0);
+    for (let i = 0; i < 20; i++) tracker.log('stderr', `${i}`);
+    const second = tracker.events(first.next);
+    expect(second.dropped).toBe(12);
+    expect(second.events).toHaveLength(8);
+    expect(second.events.at(-1)).toMatchObject({ type: 'log', stream: 'stderr', text: '19' });
+  });
+
+  it('state events keep the state of their moment', () => {
+    const tracker = new Tracker();
+    const rec = tracker.add('future', 'f');
+    tracker.setState(rec, 'resolved', { value: '42' });
+    const states = tracker.events(0).events.map((e) => (e.type === 'state' ? [e.entity.state, e.entity.value] : []));
+    expect(states).toEqual([
+      ['pending', undefined],
+      ['resolved', '42'],
+    ]);
+  });
+
+  it('tells listeners once per loop turn, however many changes', async () => {
+    const tracker = new Tracker();
+    let calls = 0;
+    tracker.subscribe(() => calls++);
+    for (let i = 0; i < 1000; i++) tracker.add('task', `t${i}`);
+    expect(calls).toBe(0);
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(calls).toBe(1);
+  });
+});
