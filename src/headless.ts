@@ -39,7 +39,7 @@ async function runOne(scenario: LoadedScenario, options: HeadlessOptions, monito
   const write = (line: object) => out.write(`${JSON.stringify(line)}\n`);
   if (options.titles && !json) out.write(`\n== ${scenario.id}: ${localize(scenario.title, options.lang)} ==\n`);
   monitor.reset();
-  const run = new Run(scenario, { speed: options.speed, lang: options.lang, monitor: json ? monitor : undefined });
+  const run = new Run(scenario, { speed: options.speed, lang: options.lang, monitor: json ? monitor : undefined, tracker: { stateEvents: json } });
   let cursor = 0;
   const drain = () => {
     const { events, next, dropped } = run.tracker.events(cursor);

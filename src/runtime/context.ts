@@ -82,13 +82,13 @@ export function createContext(host: ContextHost): Ctx {
     worker(source, options = {}) {
       const { name, ...rest } = options;
       const worker = new Worker(source, rest);
-      host.adopt(trackWorker(tracker, worker, name ?? `worker-${tracker.nextNumber('worker')}`, runtime.parent()));
+      host.adopt(trackWorker(tracker, worker, name, runtime.parent()));
       return worker;
     },
     fork(modulePath, args = [], options = {}) {
       const { name, ...rest } = options;
       const child = fork(modulePath, [...args], rest);
-      host.adopt(trackProcess(tracker, child, name ?? `process-${tracker.nextNumber('process')}`, runtime.parent()));
+      host.adopt(trackProcess(tracker, child, name, runtime.parent()));
       return child;
     },
   };

@@ -1,5 +1,4 @@
-import { CancelledError, RuntimeError, errorText } from './errors.js';
-import { valueText } from './repr.js';
+import { CancelledError, RuntimeError } from './errors.js';
 import type { EntityRecord, Tracker } from './tracker.js';
 
 /**
@@ -44,11 +43,9 @@ export class CoroutineObject<T = unknown> implements PromiseLike<T> {
     this.#promise = (async () => body())();
     tracker.setState(this.record, 'waiting');
     this.#promise.then(
-      (value) => tracker.setState(this.record, 'resolved', { value: valueText(value) }),
+      (value) => tracker.setState(this.record, 'resolved', value),
       (error: unknown) =>
-        tracker.setState(this.record, error instanceof CancelledError ? 'cancelled' : 'rejected', {
-          error: errorText(error),
-        }),
+        tracker.setState(this.record, error instanceof CancelledError ? 'cancelled' : 'rejected', error),
     );
     return this.#promise;
   }

@@ -1,5 +1,5 @@
-import { CancelledError, InvalidStateError, errorText } from './errors.js';
-import { pyRepr, valueText } from './repr.js';
+import { CancelledError, InvalidStateError } from './errors.js';
+import { pyRepr } from './repr.js';
 import type { Kind } from './states.js';
 import type { EntityRecord, Tracker } from './tracker.js';
 
@@ -34,9 +34,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
 
   constructor(tracker: Tracker, options: TrackOptions = {}, kind: Kind = 'future', detail?: string) {
     this.tracker = tracker;
-    const series = kind === 'task' ? 'Task' : 'Future';
-    const name = options.name ?? `${series}-${tracker.nextNumber(series)}`;
-    this.record = tracker.add(kind, name, { parent: options.parent, handle: this, detail });
+    this.record = tracker.add(kind, options.name, { parent: options.parent, handle: this, detail });
   }
 
   get name(): string {
@@ -155,7 +153,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
   protected settleResolved(value: T): void {
     this.#state = RESOLVED;
     this.#value = value;
-    this.tracker.setState(this.record, 'resolved', { value: valueText(value) });
+    this.tracker.setState(this.record, 'resolved', value);
     this.#resolve?.(value);
     this.#finish();
   }
@@ -163,7 +161,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
   protected settleRejected(error: unknown): void {
     this.#state = REJECTED;
     this.#error = error;
-    this.tracker.setState(this.record, 'rejected', { error: errorText(error) });
+    this.tracker.setState(this.record, 'rejected', error);
     this.#reject?.(error);
     this.#finish();
   }
@@ -171,7 +169,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
   protected settleCancelled(error: CancelledError): void {
     this.#state = CANCELLED;
     this.#error = error;
-    this.tracker.setState(this.record, 'cancelled', { error: errorText(error) });
+    this.tracker.setState(this.record, 'cancelled', error);
     this.#reject?.(error);
     this.#finish();
   }

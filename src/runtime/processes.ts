@@ -13,7 +13,7 @@ export interface Stoppable {
  * Tracks a worker thread as an entity: pending until online, running, then resolved on exit 0,
  * rejected on an error or another exit code, cancelled when the run stops it.
  */
-export function trackWorker(tracker: Tracker, worker: Worker, name: string, parent?: string): Stoppable {
+export function trackWorker(tracker: Tracker, worker: Worker, name: string | undefined, parent?: string): Stoppable {
   const record = tracker.add('worker', name, { parent, handle: worker, detail: `thread ${worker.threadId}` });
   let stopping = false;
   let failure: string | undefined;
@@ -23,10 +23,10 @@ export function trackWorker(tracker: Tracker, worker: Worker, name: string, pare
   });
   const exited = new Promise<void>((resolve) => {
     worker.once('exit', (code) => {
-      if (stopping) tracker.setState(record, 'cancelled', { error: 'terminated when the run stopped' });
+      if (stopping) tracker.setState(record, 'cancelled', 'terminated when the run stopped');
       else if (failure !== undefined || code !== 0)
-        tracker.setState(record, 'rejected', { error: failure ?? `exited with code ${code}` });
-      else tracker.setState(record, 'resolved', { value: 'exit 0' });
+        tracker.setState(record, 'rejected', failure ?? `exited with code ${code}`);
+      else tracker.setState(record, 'resolved', 'exit 0');
       resolve();
     });
   });
@@ -41,7 +41,7 @@ export function trackWorker(tracker: Tracker, worker: Worker, name: string, pare
 }
 
 /** Tracks a child process the same way; the run's stop kills it. */
-export function trackProcess(tracker: Tracker, child: ChildProcess, name: string, parent?: string): Stoppable {
+export function trackProcess(tracker: Tracker, child: ChildProcess, name: string | undefined, parent?: string): Stoppable {
   const record = tracker.add('process', name, { parent, handle: child, detail: child.pid ? `pid ${child.pid}` : undefined });
   let stopping = false;
   let failure: string | undefined;
@@ -52,10 +52,10 @@ export function trackProcess(tracker: Tracker, child: ChildProcess, name: string
   const exited = new Promise<void>((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) resolve();
     child.once('close', (code, signal) => {
-      if (stopping) tracker.setState(record, 'cancelled', { error: `killed (${signal ?? code}) when the run stopped` });
+      if (stopping) tracker.setState(record, 'cancelled', `killed (${signal ?? code}) when the run stopped`);
       else if (failure !== undefined || code !== 0)
-        tracker.setState(record, 'rejected', { error: failure ?? (signal ? `killed by ${signal}` : `exited with code ${code}`) });
-      else tracker.setState(record, 'resolved', { value: 'exit 0' });
+        tracker.setState(record, 'rejected', failure ?? (signal ? `killed by ${signal}` : `exited with code ${code}`));
+      else tracker.setState(record, 'resolved', 'exit 0');
       resolve();
     });
   });

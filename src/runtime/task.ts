@@ -28,7 +28,7 @@ export class Task<T = unknown> extends Future<T> implements Resumable {
 
   constructor(tracker: Tracker, body: TaskBody<T>, options: TaskOptions = {}) {
     const coro = options.coro ?? (body.name || 'anonymous');
-    super(tracker, options, 'task', `${coro}()`);
+    super(tracker, options, 'task', coro);
     this.#body = body;
     this.#coro = coro;
     if (options.eager) this.#start();

@@ -1,4 +1,6 @@
 import { performance } from 'node:perf_hooks';
+import { errorText } from './errors.js';
+import { valueText } from './repr.js';
 import { KIND_PREFIX, STATES, STATE_CODE, isSettled, type Kind, type State } from './states.js';
 
 /** One entity as a snapshot shows it: frozen, never mutated afterwards. */
@@ -71,15 +73,16 @@ export class EntityRecord {
   state: State;
   started: number | undefined = undefined;
   settled: number | undefined = undefined;
-  value: string | undefined = undefined;
-  error: string | undefined = undefined;
+  /** The raw result (resolved) or error (rejected, cancelled); turned into text only when shown. */
+  outcome: unknown = undefined;
   /** Tracker version of the last change; a cached view older than this is stale. */
   version = 0;
   view: EntityView | undefined = undefined;
   constructor(
     readonly seq: number,
     readonly kind: Kind,
-    public name: string,
+    /** A name, or the number of a default one (`Task-3`), formatted only when shown. */
+    private readonly naming: string | number,
     state: State,
     readonly created: number,
     readonly parent: string | undefined,
@@ -91,9 +94,25 @@ export class EntityRecord {
   }
 
   #id: string | undefined;
+  #name: string | undefined;
+  #text: string | undefined;
+
+  get name(): string {
+    return (this.#name ??= typeof this.naming === 'string' ? this.naming : `${DEFAULT_SERIES[this.kind]}-${this.naming}`);
+  }
 
   get id(): string {
     return (this.#id ??= KIND_PREFIX[this.kind] + this.seq);
+  }
+
+  /** The value as text, for a resolved entity. */
+  get value(): string | undefined {
+    return this.state === 'resolved' ? (this.#text ??= valueText(this.outcome)) : undefined;
+  }
+
+  /** The error as text, for a rejected or cancelled entity. */
+  get error(): string | undefined {
+    return this.state === 'rejected' || this.state === 'cancelled' ? (this.#text ??= errorText(this.outcome)) : undefined;
   }
 
   toView(): EntityView {
@@ -117,6 +136,15 @@ export class EntityRecord {
   }
 }
 
+/** Default name series per kind: tasks are Task-1, Task-2... as in asyncio. */
+const DEFAULT_SERIES: Readonly<Record<Kind, string>> = {
+  task: 'Task',
+  future: 'Future',
+  coroutine: 'coroutine',
+  worker: 'worker',
+  process: 'process',
+};
+
 const LOG_STDOUT = 16;
 const LOG_STDERR = 17;
 const STEP = 18;
@@ -130,6 +158,12 @@ export interface TrackerOptions {
   readonly eventCapacity?: number;
   /** Console lines kept for display. */
   readonly logCapacity?: number;
+  /**
+   * Also log every state change as an event (JSON output needs them; a screen reads snapshots).
+   * Off by default: the log then holds only console lines, steps and marks, and keeps no
+   * settled entity alive, which keeps the hot path cheap.
+   */
+  readonly stateEvents?: boolean;
 }
 
 /**
@@ -140,6 +174,7 @@ export class Tracker {
   readonly t0 = performance.now();
   readonly retention: number;
   readonly logCapacity: number;
+  readonly stateEvents: boolean;
   #seq = 0;
   #version = 1;
   readonly #retained = new Map<number, EntityRecord>();
@@ -159,7 +194,7 @@ export class Tracker {
   readonly #evNum: Float64Array;
   readonly #evRef: unknown[];
   #evHead = 0;
-  readonly #numbers = new Map<string, number>();
+  readonly #numbers: Record<string, number> = {};
   readonly #listeners = new Set<() => void>();
   #notifyScheduled = false;
   #snapshot: Snapshot | undefined;
@@ -167,6 +202,7 @@ export class Tracker {
   constructor(options: TrackerOptions = {}) {
     this.retention = options.retention ?? 1000;
     this.logCapacity = options.logCapacity ?? 1000;
+    this.stateEvents = options.stateEvents ?? false;
     this.#cap = options.eventCapacity ?? 1 << 16;
     this.#evT = new Float64Array(this.#cap);
     this.#evCode = new Uint8Array(this.#cap);
@@ -183,39 +219,44 @@ export class Tracker {
     return this.#version;
   }
 
+  /** Tracks a new entity; with no name it gets the next of its kind's series (`Task-2`). */
   add(
     kind: Kind,
-    name: string,
+    name: string | undefined,
     options: { state?: State; parent?: string; detail?: string; handle?: unknown } = {},
   ): EntityRecord {
     const state = options.state ?? 'pending';
-    const rec = new EntityRecord(++this.#seq, kind, name, state, this.now(), options.parent, options.detail, options.handle);
+    const naming = name ?? this.nextNumber(kind);
+    const rec = new EntityRecord(++this.#seq, kind, naming, state, this.now(), options.parent, options.detail, options.handle);
     this.#retained.set(rec.seq, rec);
     this.#counts[STATE_CODE[state]]! += 1;
     this.#total++;
-    this.#append(rec.created, STATE_CODE[state], 0, rec);
+    if (this.stateEvents) this.#append(rec.created, STATE_CODE[state], 0, rec);
     this.#changed(rec);
     return rec;
   }
 
-  /** Moves an entity to a new state; a settled entity never changes again. */
-  setState(rec: EntityRecord, state: State, outcome?: { value?: string; error?: string }): void {
+  /**
+   * Moves an entity to a new state; a settled entity never changes again. `outcome` is the value
+   * (resolved) or the error (rejected, cancelled); it is turned into text only when shown.
+   */
+  setState(rec: EntityRecord, state: State, outcome?: unknown): void {
     if (rec.state === state || isSettled(rec.state)) return;
-    const t = this.now();
+    // The clock is read only when the time is kept: a start, an end, or a logged event.
+    const settles = isSettled(state);
+    const starts = rec.started === undefined && (state === 'running' || state === 'waiting');
+    const t = settles || starts || this.stateEvents ? this.now() : 0;
     this.#counts[STATE_CODE[rec.state]]! -= 1;
     this.#counts[STATE_CODE[state]]! += 1;
     rec.state = state;
-    if (rec.started === undefined && (state === 'running' || state === 'waiting')) rec.started = t;
-    if (isSettled(state)) {
+    if (starts) rec.started = t;
+    if (settles) {
       rec.settled = t;
-      if (outcome !== undefined) {
-        rec.value = outcome.value;
-        rec.error = outcome.error;
-      }
+      rec.outcome = outcome;
       this.#settledQueue.push(rec.seq);
       this.#fold();
     }
-    this.#append(t, STATE_CODE[state], 0, rec);
+    if (this.stateEvents) this.#append(t, STATE_CODE[state], 0, rec);
     this.#changed(rec);
   }
 
@@ -253,10 +294,10 @@ export class Tracker {
     this.#changed(undefined);
   }
 
-  /** Next number of a default name series (`Task-1`, `Task-2`...), per run. */
+  /** Next number of a name series (`Task-1`, `Task-2`...), per run. */
   nextNumber(series: string): number {
-    const n = (this.#numbers.get(series) ?? 0) + 1;
-    this.#numbers.set(series, n);
+    const n = (this.#numbers[series] ?? 0) + 1;
+    this.#numbers[series] = n;
     return n;
   }
 

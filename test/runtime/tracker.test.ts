@@ -38,8 +38,8 @@ describe('Tracker', () => {
   it('a settled entity never changes again', () => {
     const tracker = new Tracker();
     const rec = tracker.add('future', 'f');
-    tracker.setState(rec, 'resolved', { value: '1' });
-    tracker.setState(rec, 'rejected', { error: 'late' });
+    tracker.setState(rec, 'resolved', '1');
+    tracker.setState(rec, 'rejected', new Error('late'));
     expect(tracker.snapshot().entities[0]).toMatchObject({ state: 'resolved', value: '1', error: undefined });
   });
 
@@ -48,7 +48,7 @@ describe('Tracker', () => {
     const recs = Array.from({ length: 10 }, (_, i) => tracker.add('task', `t${i}`));
     // Settle in a different order from creation: folding follows settle order.
     const order = [4, 0, 9, 1, 2, 7];
-    for (const i of order) tracker.setState(recs[i]!, i === 9 ? 'rejected' : 'resolved', { value: 'v' });
+    for (const i of order) tracker.setState(recs[i]!, i === 9 ? 'rejected' : 'resolved', 'v');
     const snap = tracker.snapshot();
     expect(snap.folded).toBe(3);
     expect(snap.total).toBe(10);
@@ -72,7 +72,7 @@ describe('Tracker', () => {
   });
 
   it('reads events back in order and reports those overwritten unread', () => {
-    const tracker = new Tracker({ eventCapacity: 8 });
+    const tracker = new Tracker({ eventCapacity: 8, stateEvents: true });
     const rec = tracker.add('task', 'a');
     tracker.setState(rec, 'running');
     tracker.log('stdout', 'hello');
@@ -87,14 +87,21 @@ describe('Tracker', () => {
   });
 
   it('state events keep the state of their moment', () => {
-    const tracker = new Tracker();
+    const tracker = new Tracker({ stateEvents: true });
     const rec = tracker.add('future', 'f');
-    tracker.setState(rec, 'resolved', { value: '42' });
+    tracker.setState(rec, 'resolved', 42);
     const states = tracker.events(0).events.map((e) => (e.type === 'state' ? [e.entity.state, e.entity.value] : []));
     expect(states).toEqual([
       ['pending', undefined],
       ['resolved', '42'],
     ]);
+  });
+
+  it('logs no state events unless asked (a screen reads snapshots)', () => {
+    const tracker = new Tracker();
+    tracker.setState(tracker.add('task', 'a'), 'running');
+    tracker.log('stdout', 'x');
+    expect(tracker.events(0).events.map((e) => e.type)).toEqual(['log']);
   });
 
   it('tells listeners once per loop turn, however many changes', async () => {
