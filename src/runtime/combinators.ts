@@ -1,4 +1,5 @@
 import type { CoroutineObject } from './coroutine.js';
+import { park, removeFrom } from './current.js';
 import { CancelledError, TimeoutError } from './errors.js';
 import { Future } from './future.js';
 import type { Awaitable, Runtime } from './runtime.js';
@@ -87,7 +88,7 @@ export function asCompleted<T>(runtime: Runtime, works: readonly Awaitable<T>[])
 /** asyncio.Semaphore: at most `limit` holders at once; the rest wait in arrival order. */
 export class Semaphore {
   #free: number;
-  readonly #waiters: (() => void)[] = [];
+  readonly #waiters: ((value: void) => void)[] = [];
   constructor(readonly limit: number) {
     this.#free = limit;
   }
@@ -105,7 +106,10 @@ export class Semaphore {
       this.#free--;
       return Promise.resolve();
     }
-    return new Promise((resolve) => this.#waiters.push(resolve));
+    return park<void>((wake) => {
+      this.#waiters.push(wake);
+      return removeFrom(this.#waiters, wake);
+    });
   }
 
   release(): void {
@@ -129,7 +133,7 @@ export class Semaphore {
 export class Queue<T> {
   readonly #items: T[] = [];
   readonly #getters: ((item: T) => void)[] = [];
-  readonly #putters: (() => void)[] = [];
+  readonly #putters: ((value: void) => void)[] = [];
   #unfinished = 0;
   #joiners: (() => void)[] = [];
   constructor(readonly maxsize = 0) {}
@@ -148,7 +152,12 @@ export class Queue<T> {
   }
 
   async put(item: T): Promise<void> {
-    while (this.full()) await new Promise<void>((resolve) => this.#putters.push(resolve));
+    while (this.full()) {
+      await park<void>((wake) => {
+        this.#putters.push(wake);
+        return removeFrom(this.#putters, wake);
+      });
+    }
     this.#unfinished++;
     const getter = this.#getters.shift();
     if (getter) getter(item);
@@ -161,7 +170,10 @@ export class Queue<T> {
       this.#putters.shift()?.();
       return item;
     }
-    return new Promise<T>((resolve) => this.#getters.push(resolve));
+    return park<T>((wake) => {
+      this.#getters.push(wake);
+      return removeFrom(this.#getters, wake);
+    });
   }
 
   taskDone(): void {

@@ -30,3 +30,37 @@ export function setCurrentTask(task: Resumable | undefined): Resumable | undefin
   current = task;
   return previous;
 }
+
+/**
+ * Parks the current task on something that will call `wake(value)` later (a queue slot, a
+ * semaphore permit). `register` adds the waker and returns how to take it back; cancelling the
+ * task takes it back and rejects the wait with CancelledError, as asyncio does at any await.
+ */
+export function park<T>(register: (wake: (value: T) => void) => () => void): Promise<T> {
+  const task = current;
+  return new Promise<T>((resolve, reject) => {
+    if (task?.cancelPending) {
+      reject(task.takeCancel());
+      return;
+    }
+    const unregister = register((value) => {
+      resolve(value);
+      task?.resume();
+    });
+    task?.suspendOn({
+      interrupt(error) {
+        unregister();
+        reject(error);
+        task.resume();
+      },
+    });
+  });
+}
+
+/** Takes one waker out of a waiting list. */
+export function removeFrom<T>(list: T[], item: T): () => void {
+  return () => {
+    const i = list.indexOf(item);
+    if (i >= 0) list.splice(i, 1);
+  };
+}

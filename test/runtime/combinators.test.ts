@@ -102,3 +102,41 @@ describe('combinators', () => {
     expect(tasks.map((t) => t.state)).toEqual(['cancelled', 'rejected']);
   });
 });
+
+describe('waiting on a queue or a semaphore', () => {
+  it('a task parked on an empty queue is cancelled at once, and the queue forgets it', async () => {
+    const rt = setup();
+    const queue = new Queue<number>();
+    const consumer = rt.createTask(async () => queue.get(), 'consumer');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(consumer.record.state).toBe('waiting');
+    consumer.cancel();
+    await expect(consumer).rejects.toBeInstanceOf(CancelledError);
+    await queue.put(1);
+    expect(queue.qsize()).toBe(1);
+  });
+
+  it('a producer parked on a full queue is cancelled at once', async () => {
+    const rt = setup();
+    const queue = new Queue<number>(1);
+    await queue.put(1);
+    const producer = rt.createTask(async () => queue.put(2), 'producer');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    producer.cancel();
+    await expect(producer).rejects.toBeInstanceOf(CancelledError);
+    expect(queue.blockedPutters).toBe(0);
+  });
+
+  it('a task waiting for a permit is cancelled without taking one', async () => {
+    const rt = setup();
+    const sem = new Semaphore(1);
+    await sem.acquire();
+    const waiter = rt.createTask(async () => sem.acquire(), 'waiter');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    waiter.cancel();
+    await expect(waiter).rejects.toBeInstanceOf(CancelledError);
+    expect(sem.waiting).toBe(0);
+    sem.release();
+    expect(sem.held).toBe(0);
+  });
+});
