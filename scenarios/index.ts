@@ -1,9 +1,33 @@
 import { readFileSync } from 'node:fs';
 import type { LoadedScenario, Scenario } from '../src/scenario.js';
 import seed from './seed.js';
+import syncVsAsync from './sync-vs-async.js';
+import futures from './futures.js';
+import coroutines from './coroutines.js';
+import tasks from './tasks.js';
+import eventLoop from './event-loop.js';
+import concurrency from './concurrency.js';
+import cpuAsync from './cpu-async.js';
+import threads from './threads.js';
+import processes from './processes.js';
+import ioBound from './io-bound.js';
+import queue from './queue.js';
 
 /** Built-in scenarios in key order: key 1 is the first. */
-export const SCENARIOS: readonly Scenario[] = [seed];
+export const SCENARIOS: readonly Scenario[] = [
+  seed,
+  syncVsAsync,
+  futures,
+  coroutines,
+  tasks,
+  eventLoop,
+  concurrency,
+  cpuAsync,
+  threads,
+  processes,
+  ioBound,
+  queue,
+];
 
 const loaded = new Map<string, LoadedScenario>();
 

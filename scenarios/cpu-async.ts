@@ -1,0 +1,109 @@
+import { countPrimes, PRIMES_LIMIT } from '../src/cpu.js';
+import { defineScenario } from '../src/scenario.js';
+
+const JOBS = 3;
+
+export default defineScenario({
+  id: 'cpu-async',
+  title: { en: 'Async is not faster', es: 'Async no es más rápido' },
+  summary: {
+    en: 'CPU-bound work in async functions, gathered, takes as long as in sequence, and blocks the loop meanwhile.',
+    es: 'Trabajo de CPU en funciones async lanzadas con gather: tarda lo mismo que en secuencia y mientras tanto bloquea el loop.',
+  },
+  explain: {
+    en: [
+      'Counting primes never awaits: once a job starts, it keeps the only thread until it returns.',
+      'gather can only switch tasks at an await, so the three jobs run one after another anyway.',
+      'Same total time as the plain loop, and a 0 ms timer waits for all of it: the loop is blocked (see the lag).',
+      'async helps while you wait (sockets, timers, disks), not while you compute: for that you need threads or processes.',
+    ],
+    es: [
+      'Contar primos nunca hace await: cuando un trabajo empieza, se queda con el único hilo hasta que termina.',
+      'gather solo puede cambiar de task en un await, así que los tres trabajos van igualmente uno detrás de otro.',
+      'Tarda lo mismo que el bucle normal, y un timer de 0 ms espera a que acabe todo: el loop está bloqueado (mira el lag).',
+      'async sirve mientras esperas (sockets, timers, disco), no mientras calculas: para eso hacen falta hilos o procesos.',
+    ],
+  },
+  python: `import asyncio, time
+
+LIMIT = 1_500_000
+
+def count_primes(limit: int) -> int:
+    count = 0
+    for n in range(2, limit):
+        d = 2
+        while d * d <= n:
+            if n % d == 0:
+                break
+            d += 1
+        else:  # no divisor found
+            count += 1
+    return count
+
+async def count_primes_job(n: int) -> int:
+    return count_primes(LIMIT)  # no await inside: the loop cannot switch
+
+async def timer_delay() -> float:
+    """How late a 0 ms timer fires: the loop's lag."""
+    loop = asyncio.get_running_loop()
+    set_at, fired = time.perf_counter(), loop.create_future()
+    loop.call_later(0, lambda: fired.set_result(time.perf_counter() - set_at))
+    return await fired
+
+async def main():
+    start = time.perf_counter()
+    for n in range(1, 4):  # step: sequential
+        await count_primes_job(n)
+    sequential = time.perf_counter() - start
+
+    await asyncio.sleep(0.05)  # a breath, so the two blocks stay apart
+    start = time.perf_counter()
+    probe = asyncio.create_task(timer_delay())
+    await asyncio.gather(*(count_primes_job(n) for n in range(1, 4)))  # step: gather
+    gathered = time.perf_counter() - start
+    print(f"a 0 ms timer fired {await probe * 1000:.0f} ms late")
+
+    print(f"gather / sequential = {gathered / sequential:.2f}")  # step: compare
+
+asyncio.run(main())`,
+  async run(ctx) {
+    let phaseStart = 0;
+    const count_primes_job = ctx.coroutine(async function count_primes_job(n: number) {
+      const start = ctx.now();
+      const count = countPrimes(PRIMES_LIMIT); // no await inside: the loop cannot switch
+      console.log(`job ${n}: ${count} primes, ran from ${ms(start - phaseStart)} to ${ms(ctx.now() - phaseStart)}`);
+      return count;
+    });
+
+    // How late a 0 ms timer fires: while a job holds the thread, nothing on the loop can run.
+    const timerDelay = (): Promise<number> => {
+      const setAt = ctx.now();
+      return new Promise((resolve) => setTimeout(() => resolve(ctx.now() - setAt), 0));
+    };
+
+    await ctx.step('sequential');
+    console.log(`${JOBS} jobs, each counting the primes below ${PRIMES_LIMIT.toLocaleString('en')}`);
+    phaseStart = ctx.now();
+    let probe = timerDelay();
+    for (let n = 1; n <= JOBS; n++) await count_primes_job(n);
+    const sequential = ctx.now() - phaseStart;
+    console.log(`sequential: ${ms(sequential)}; a 0 ms timer fired ${ms(await probe)} late`);
+
+    await ctx.sleep(50); // a breath, so the loop gauge shows two blocks, not one
+
+    await ctx.step('gather');
+    phaseStart = ctx.now();
+    probe = timerDelay();
+    const jobs = Array.from({ length: JOBS }, (_, i) => count_primes_job(i + 1));
+    await ctx.gather(...jobs);
+    const gathered = ctx.now() - phaseStart;
+    console.log(`gathered: ${ms(gathered)}; a 0 ms timer fired ${ms(await probe)} late`);
+
+    await ctx.step('compare');
+    console.log(`gather / sequential = ${(gathered / sequential).toFixed(2)} (1.00 would be no faster at all)`);
+  },
+});
+
+function ms(value: number): string {
+  return `${Math.round(value)} ms`;
+}

@@ -1,0 +1,149 @@
+import type { ForkOptions } from 'node:child_process';
+import { once } from 'node:events';
+import { availableParallelism } from 'node:os';
+import { countPrimes, PRIMES_LIMIT, workerFile } from '../src/cpu.js';
+import { nextMessage, submitJobs, type JobMessage } from '../src/job-pool.js';
+import { defineScenario } from '../src/scenario.js';
+
+/** Start-ups timed of each kind; the median is what gets compared. */
+const SPAWN_SAMPLES = 3;
+
+/** A child gets no stdin or stdout (they would tear the screen) and none of our Node flags. */
+const CHILD_OPTIONS: ForkOptions = { execArgv: [], stdio: ['ignore', 'ignore', 'ignore', 'ipc'] };
+
+export default defineScenario({
+  id: 'processes',
+  title: { en: 'Processes', es: 'Procesos' },
+  summary: {
+    en: 'The CPU work in child processes (fork), its speedup, and what a process costs to start next to a thread.',
+    es: 'El trabajo de CPU en procesos hijos (fork), su aceleración y lo que cuesta arrancar un proceso frente a un hilo.',
+  },
+  explain: {
+    en: [
+      'A child process is a whole new Node: its own memory, its own loop; it talks to us by messages over a pipe.',
+      'A thread only gets a fresh V8 isolate: the start-up times show what booting a whole Node costs, on this version.',
+      'Once started, children run the jobs in parallel like threads, and the main loop stays free.',
+      'This is what ProcessPoolExecutor gives Python: processes sidestep the GIL, at the price of a start-up and of pickling every argument and result.',
+      'The children are entities here: stopping the run kills them, none is left behind.',
+    ],
+    es: [
+      'Un proceso hijo es un Node nuevo entero: su propia memoria, su propio loop; habla con nosotros por mensajes a través de un pipe.',
+      'Un hilo solo estrena un isolate de V8: los tiempos de arranque muestran cuánto cuesta arrancar un Node entero con esta versión.',
+      'Una vez en marcha, los hijos hacen los trabajos en paralelo, como los hilos, y el loop principal queda libre.',
+      'Es lo que ProcessPoolExecutor da a Python: los procesos esquivan el GIL, a cambio de arrancarlos y de serializar (pickle) cada argumento y cada resultado.',
+      'Aquí los hijos son entidades: al parar la ejecución se matan y no queda ninguno suelto.',
+    ],
+  },
+  python: `import asyncio, os, time
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+
+LIMIT = 1_500_000
+
+def count_primes(limit: int) -> int:
+    count = 0
+    for n in range(2, limit):
+        d = 2
+        while d * d <= n:
+            if n % d == 0:
+                break
+            d += 1
+        else:  # no divisor found
+            count += 1
+    return count
+
+def ready() -> int:
+    return os.getpid()
+
+async def first_answer(pool_class) -> float:
+    start = time.perf_counter()
+    with pool_class(max_workers=1) as pool:
+        await asyncio.get_running_loop().run_in_executor(pool, ready)
+    return time.perf_counter() - start
+
+async def main():
+    for _ in range(3):
+        thread = await first_answer(ThreadPoolExecutor)  # step: spawn cost
+        process = await first_answer(ProcessPoolExecutor)
+        print(f"thread {thread * 1000:.0f} ms, process {process * 1000:.0f} ms")
+
+    cores = os.cpu_count()
+    limits = [LIMIT] * max(4, cores)
+    start = time.perf_counter()
+    for limit in limits:  # step: main thread
+        count_primes(limit)
+    sequential = time.perf_counter() - start
+
+    loop = asyncio.get_running_loop()
+    start = time.perf_counter()
+    with ProcessPoolExecutor(max_workers=cores) as pool:  # step: process pool
+        jobs = [loop.run_in_executor(pool, count_primes, limit) for limit in limits]
+        await asyncio.gather(*jobs)
+    print(f"speedup {sequential / (time.perf_counter() - start):.1f}x")  # step: speedup
+
+if __name__ == "__main__":  # each child imports this module again: guard the start
+    asyncio.run(main())`,
+  async run(ctx) {
+    await ctx.step('spawn cost');
+    // Time from asking for a thread or a process to its first message ('ready'), one at a time
+    // so they do not compete for the cores; each is closed before the next starts.
+    const threadMs: number[] = [];
+    const processMs: number[] = [];
+    for (let i = 1; i <= SPAWN_SAMPLES; i++) {
+      const threadAsked = ctx.now();
+      const worker = ctx.worker(workerFile('primes-worker.mjs'), { name: `spawn-worker-${i}` });
+      await nextMessage(worker, ctx.signal);
+      threadMs.push(ctx.now() - threadAsked);
+      worker.postMessage('close');
+      await once(worker, 'exit', { signal: ctx.signal });
+
+      const processAsked = ctx.now();
+      const child = ctx.fork(workerFile('primes-child.mjs'), [], { name: `spawn-child-${i}`, ...CHILD_OPTIONS });
+      await nextMessage(child, ctx.signal);
+      processMs.push(ctx.now() - processAsked);
+      child.send('close');
+      await once(child, 'exit', { signal: ctx.signal });
+      console.log(`start-up ${i}: worker thread ${ms(threadMs[i - 1]!)}, child process ${ms(processMs[i - 1]!)}`);
+    }
+    const threadStartup = median(threadMs);
+    const processStartup = median(processMs);
+    console.log(
+      `median start-up: thread ${ms(threadStartup)}, process ${ms(processStartup)} (process / thread = ${(processStartup / threadStartup).toFixed(1)})`,
+    );
+
+    const cores = availableParallelism();
+    const limits = new Array<number>(Math.max(4, cores)).fill(PRIMES_LIMIT);
+    await ctx.step('main thread');
+    const mainStart = ctx.now();
+    for (const limit of limits) countPrimes(limit);
+    const sequential = ctx.now() - mainStart;
+    console.log(`main thread, ${limits.length} jobs one after another: ${ms(sequential)}`);
+
+    await ctx.step('process pool');
+    const poolStart = ctx.now();
+    const children = Array.from({ length: cores }, (_, i) =>
+      ctx.fork(workerFile('primes-child.mjs'), [], { name: `child-${i + 1}`, ...CHILD_OPTIONS }),
+    );
+    const pool = submitJobs(
+      ctx,
+      children.map((child) => ({ events: child, post: (message: JobMessage) => child.send(message) })),
+      limits,
+    );
+    const answers = await ctx.gather(...pool.jobs);
+    const pooled = ctx.now() - poolStart;
+    await pool.exited;
+    answers.forEach((answer, i) => console.log(`job-${i + 1}: ${answer.count} primes in ${ms(answer.ms)} in a child`));
+    console.log(`pool of ${cores} child processes: ${ms(pooled)}, starting them included`);
+
+    await ctx.step('speedup');
+    console.log(`speedup ${(sequential / pooled).toFixed(2)}x with ${cores} processes`);
+  },
+});
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function ms(value: number): string {
+  return `${Math.round(value)} ms`;
+}

@@ -1,0 +1,140 @@
+import { pbkdf2 } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import { countPrimes, PRIMES_LIMIT, workerFile } from '../src/cpu.js';
+import { submitJobs, type JobMessage } from '../src/job-pool.js';
+import { defineScenario } from '../src/scenario.js';
+
+/** Enough calls for two waves of libuv's default four threads; each takes ~50 ms alone. */
+const PBKDF2_CALLS = 8;
+const PBKDF2_ITERATIONS = 100_000;
+
+export default defineScenario({
+  id: 'threads',
+  title: { en: 'Threads', es: 'Hilos' },
+  summary: {
+    en: 'The CPU work in a pool of worker threads, one per core, with the speedup measured; and the libuv threads Node hides.',
+    es: 'El trabajo de CPU en un pool de worker threads, uno por núcleo, con la aceleración medida; y los hilos de libuv que Node esconde.',
+  },
+  explain: {
+    en: [
+      'On the main thread the jobs run one after another, and the loop is blocked meanwhile.',
+      'Each worker thread has its own event loop and V8 isolate, so the jobs really run in parallel, one per core.',
+      'The main thread only posts jobs and waits for messages: its loop stays free.',
+      'In CPython the GIL lets one thread run Python at a time, so a ThreadPoolExecutor gives no such speedup.',
+      'crypto.pbkdf2 runs on libuv\'s hidden pool (UV_THREADPOOL_SIZE, 4 by default): 8 calls finish in waves of 4.',
+    ],
+    es: [
+      'En el hilo principal los trabajos van uno detrás de otro, y mientras tanto el loop está bloqueado.',
+      'Cada worker thread tiene su propio event loop y su isolate de V8: los trabajos corren de verdad en paralelo, uno por núcleo.',
+      'El hilo principal solo reparte trabajos y espera mensajes, así que su loop queda libre.',
+      'En CPython el GIL solo deja ejecutar Python a un hilo a la vez, así que un ThreadPoolExecutor no consigue esta aceleración.',
+      'crypto.pbkdf2 corre en el pool oculto de libuv (UV_THREADPOOL_SIZE, 4 por defecto): 8 llamadas terminan en tandas de 4.',
+    ],
+  },
+  python: `import asyncio, hashlib, os, time
+from concurrent.futures import ThreadPoolExecutor
+
+LIMIT = 1_500_000
+
+def count_primes(limit: int) -> int:
+    count = 0
+    for n in range(2, limit):
+        d = 2
+        while d * d <= n:
+            if n % d == 0:
+                break
+            d += 1
+        else:  # no divisor found
+            count += 1
+    return count
+
+async def main():
+    cores = os.cpu_count()
+    limits = [LIMIT] * max(4, cores)
+    start = time.perf_counter()
+    for limit in limits:  # step: main thread
+        count_primes(limit)
+    sequential = time.perf_counter() - start
+
+    loop = asyncio.get_running_loop()
+    start = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=cores) as pool:  # step: worker pool
+        jobs = [loop.run_in_executor(pool, count_primes, limit) for limit in limits]
+        await asyncio.gather(*jobs)
+    pooled = time.perf_counter() - start
+    # With the GIL only one thread runs Python at a time: expect about 1x here.
+    print(f"speedup {sequential / pooled:.1f}x")  # step: speedup
+
+    # hashlib releases the GIL while it hashes, as Node's pbkdf2 leaves the loop for libuv's threads.
+    start = time.perf_counter()
+    calls = [asyncio.to_thread(hashlib.pbkdf2_hmac, "sha512", b"secret", b"salt", 100_000)
+             for _ in range(8)]  # step: pbkdf2
+    await asyncio.gather(*calls)
+    print(f"8 calls in {time.perf_counter() - start:.3f}s")
+
+asyncio.run(main())`,
+  async run(ctx) {
+    const cores = availableParallelism();
+    const limits = new Array<number>(Math.max(4, cores)).fill(PRIMES_LIMIT);
+    console.log(`${limits.length} jobs, each counting the primes below ${PRIMES_LIMIT.toLocaleString('en')}; ${cores} cores`);
+
+    await ctx.step('main thread');
+    const mainStart = ctx.now();
+    for (const limit of limits) countPrimes(limit);
+    const sequential = ctx.now() - mainStart;
+    console.log(`main thread, one job after another: ${ms(sequential)} (the loop was blocked all along)`);
+
+    await ctx.step('worker pool');
+    const poolStart = ctx.now();
+    const workers = Array.from({ length: cores }, (_, i) =>
+      ctx.worker(workerFile('primes-worker.mjs'), { name: `worker-${i + 1}` }),
+    );
+    const pool = submitJobs(
+      ctx,
+      workers.map((worker) => ({ events: worker, post: (message: JobMessage) => worker.postMessage(message) })),
+      limits,
+    );
+    const answers = await ctx.gather(...pool.jobs);
+    const pooled = ctx.now() - poolStart;
+    await pool.exited;
+    answers.forEach((answer, i) => console.log(`job-${i + 1}: ${answer.count} primes in ${ms(answer.ms)} on a worker`));
+    console.log(`pool of ${cores} worker threads: ${ms(pooled)}, starting the threads included`);
+
+    await ctx.step('speedup');
+    console.log(`speedup ${(sequential / pooled).toFixed(2)}x with ${cores} threads`);
+
+    await ctx.step('pbkdf2');
+    const poolSize = Number(process.env.UV_THREADPOOL_SIZE) || 4;
+    const sizeSource = process.env.UV_THREADPOOL_SIZE ? 'set' : 'the default';
+    console.log(`${PBKDF2_CALLS} pbkdf2 calls on libuv's threadpool (UV_THREADPOOL_SIZE=${poolSize}, ${sizeSource}); queued → done:`);
+    const hashStart = ctx.now();
+    const calls = Array.from({ length: PBKDF2_CALLS }, (_, i) => {
+      const call = ctx.createFuture<{ queued: number; done: number }>(`pbkdf2-${i + 1}`);
+      const queued = Math.round(ctx.now() - hashStart);
+      pbkdf2('secret', 'salt', PBKDF2_ITERATIONS, 64, 'sha512', (error) => {
+        if (call.done()) return; // cancelled by a stop while the thread was hashing
+        if (error) call.setException(error);
+        else call.setResult({ queued, done: Math.round(ctx.now() - hashStart) });
+      });
+      return call;
+    });
+    const times = await ctx.gather(...calls);
+    // JavaScript sees when a call is handed over and when its callback runs, not when a pool
+    // thread picks it up: the waves show in the finish times (queued → done, in ms).
+    const last = Math.max(...times.map((t) => t.done));
+    times.forEach((t, i) => {
+      const bar = '█'.repeat(Math.max(1, Math.round((t.done / last) * 16)));
+      console.log(`pbkdf2-${i + 1} ${String(t.queued).padStart(2)} → ${ms(t.done).padStart(6)} ${bar}`);
+    });
+    const finished = times.map((t) => t.done).sort((a, b) => a - b);
+    const wave = Math.min(poolSize, PBKDF2_CALLS);
+    const firstWave = finished[wave - 1]!;
+    console.log(
+      `the first ${wave} were done by ${ms(firstWave)}, all ${PBKDF2_CALLS} by ${ms(last)} (${(last / firstWave).toFixed(1)}x later)`,
+    );
+  },
+});
+
+function ms(value: number): string {
+  return `${Math.round(value)} ms`;
+}
