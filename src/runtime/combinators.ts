@@ -47,15 +47,19 @@ export function gather<T extends readonly unknown[]>(
 }
 
 /**
- * asyncio.wait_for: the awaitable's result, or TimeoutError after `ms` (scaled by speed), in
- * which case a task or future is cancelled first.
+ * asyncio.wait_for: the awaitable's result, or TimeoutError after `ms` (scaled by speed). On
+ * time-out a task or future is cancelled and, as in Python, waited for: the TimeoutError comes
+ * once it has unwound (its finally blocks ran); a body that swallows the cancel and returns
+ * gives its result instead.
  */
 export function waitFor<T>(runtime: Runtime, work: Awaitable<T>, ms: number): Promise<T> {
   const inner = runtime.ensureFuture(work);
   return new Promise<T>((resolve, reject) => {
+    let timedOut = false;
     const timer = setTimeout(() => {
-      cancelIfFuture(inner, `timed out after ${ms} ms`);
-      reject(new TimeoutError(`timed out after ${ms} ms`));
+      timedOut = true;
+      if (inner instanceof Future) inner.cancel(`timed out after ${ms} ms`);
+      else reject(new TimeoutError(`timed out after ${ms} ms`));
     }, runtime.clock.scale(ms));
     inner.then(
       (value) => {
@@ -64,7 +68,7 @@ export function waitFor<T>(runtime: Runtime, work: Awaitable<T>, ms: number): Pr
       },
       (error: unknown) => {
         clearTimeout(timer);
-        reject(error);
+        reject(timedOut && error instanceof CancelledError ? new TimeoutError(`timed out after ${ms} ms`) : error);
       },
     );
   });

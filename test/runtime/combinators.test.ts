@@ -140,3 +140,34 @@ describe('waiting on a queue or a semaphore', () => {
     expect(sem.held).toBe(0);
   });
 });
+
+describe('waitFor unwinding', () => {
+  it('raises TimeoutError only after the cancelled task ran its finally', async () => {
+    const rt = setup();
+    const log: string[] = [];
+    const slow = rt.createTask(async () => {
+      try {
+        await rt.clock.sleep(5_000);
+      } finally {
+        await rt.clock.sleep(20);
+        log.push('cleaned up');
+      }
+    });
+    await expect(waitFor(rt, slow, 20)).rejects.toBeInstanceOf(TimeoutError);
+    expect(log).toEqual(['cleaned up']);
+    expect(slow.record.state).toBe('cancelled');
+  });
+
+  it('gives the result of a body that swallows the cancel', async () => {
+    const rt = setup();
+    const stubborn = rt.createTask(async () => {
+      try {
+        await rt.clock.sleep(5_000);
+        return 'finished';
+      } catch {
+        return 'gave up politely';
+      }
+    });
+    expect(await waitFor(rt, stubborn, 20)).toBe('gave up politely');
+  });
+});
