@@ -1,5 +1,5 @@
 // Bundles the CLI into dist/cli.js (production React), and says whether the bundle is stale.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = new URL('..', import.meta.url);
@@ -37,10 +37,12 @@ const noDevtools = {
 };
 
 export async function build() {
+  const temp = new URL(`dist/cli.${process.pid}.tmp.js`, root);
   const { build: esbuild } = await import('esbuild');
   await esbuild({
     entryPoints: [fileURLToPath(new URL('src/cli.tsx', root))],
-    outfile: fileURLToPath(bundle),
+    // Written aside and renamed into place, so a start racing a build never imports half a file.
+    outfile: fileURLToPath(temp),
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -55,6 +57,7 @@ export async function build() {
     legalComments: 'none',
     logLevel: 'warning',
   });
+  renameSync(temp, bundle);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

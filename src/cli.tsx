@@ -1,5 +1,7 @@
 import { parseArgs, langFromEnv, UsageError, type Options } from './args.js';
+import { inputProblem, runDashboard } from './dashboard.js';
 import { runHeadless } from './headless.js';
+import { strings } from './i18n.js';
 import { helpText, listText, version } from './help.js';
 import { loadScenarioFile } from './load-file.js';
 import type { LoadedScenario } from './scenario.js';
@@ -32,9 +34,20 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(listText(SCENARIOS, lang));
     return 0;
   }
+  if (!options.headless && process.stdout.isTTY) {
+    const problem = inputProblem(process.stdin);
+    if (!problem) {
+      const initial = options.file ? 0 : SCENARIOS.findIndex((s) => s.id === scenarios[0]!.id);
+      const all = options.file ? scenarios : SCENARIOS.map(loadBuiltin);
+      return runDashboard({ scenarios: all, initial, speed: options.speed, lang });
+    }
+    const s = strings(lang);
+    process.stderr.write(`${s.headlessInstead(s[problem])}\n`);
+  }
   return runHeadless(scenarios, {
     json: options.json,
     speed: options.speed,
+    scale: options.scale,
     lang,
     out: process.stdout,
     err: process.stderr,
@@ -55,7 +68,8 @@ async function chooseScenarios(options: Options): Promise<LoadedScenario[]> {
 
 main(process.argv.slice(2)).then(
   (code) => {
-    process.exitCode = code;
+    // Exit explicitly: a user's scenario may have left a timer or socket that would keep us alive.
+    process.stdout.write('', () => process.exit(code));
   },
   (error: unknown) => {
     process.stderr.write(`loopscope: internal error: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -8,6 +8,8 @@ import { localize, type LoadedScenario } from './scenario.js';
 export interface HeadlessOptions {
   readonly json: boolean;
   readonly speed: number;
+  /** Task count for scenarios that scale (`--scale`). */
+  readonly scale?: number;
   readonly lang: Lang;
   readonly out: Writable;
   readonly err: Writable;
@@ -39,7 +41,13 @@ async function runOne(scenario: LoadedScenario, options: HeadlessOptions, monito
   const write = (line: object) => out.write(`${JSON.stringify(line)}\n`);
   if (options.titles && !json) out.write(`\n== ${scenario.id}: ${localize(scenario.title, options.lang)} ==\n`);
   monitor.reset();
-  const run = new Run(scenario, { speed: options.speed, lang: options.lang, monitor: json ? monitor : undefined, tracker: { stateEvents: json } });
+  const run = new Run(scenario, {
+    speed: options.speed,
+    lang: options.lang,
+    scale: options.scale,
+    monitor: json ? monitor : undefined,
+    tracker: { stateEvents: json },
+  });
   let cursor = 0;
   const drain = () => {
     const { events, next, dropped } = run.tracker.events(cursor);

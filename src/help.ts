@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { FLAGS, flagLabel } from './flags.js';
+import { keyHelpRows } from './keys.js';
 import type { Lang } from './runtime/context.js';
 import { localize, type Scenario } from './scenario.js';
 
@@ -12,6 +13,9 @@ export function version(): string {
 export function helpText(scenarios: readonly Scenario[]): string {
   const width = Math.max(...FLAGS.map((f) => flagLabel(f).length)) + 2;
   const flags = FLAGS.map((f) => `  ${flagLabel(f).padEnd(width)}${f.help}`).join('\n');
+  const rows = keyHelpRows('en');
+  const keyWidth = Math.max(...rows.map((r) => r.keys.length)) + 2;
+  const keys = rows.map((r) => `  ${r.keys.padEnd(keyWidth)}${r.help}`).join('\n');
   return [
     'loopscope: see tasks, futures and coroutines live on the real Node.js event loop.',
     '',
@@ -20,8 +24,10 @@ export function helpText(scenarios: readonly Scenario[]): string {
     'Options:',
     flags,
     '',
-    `Scenarios: ${scenarios.map((s) => s.id).join(', ')}`,
-    'In the dashboard, press ? for the keys.',
+    'Keys (in the dashboard; ? shows them there too):',
+    keys,
+    '',
+    `Scenarios: ${scenarios.map((s) => s.id).join(', ')} (loopscope --list describes them)`,
     '',
   ].join('\n');
 }

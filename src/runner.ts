@@ -17,6 +17,8 @@ export interface RunOptions {
   readonly lang?: Lang;
   /** True when a person can answer (the dashboard); scenarios then wait for keys. */
   readonly interactive?: boolean;
+  /** Task count for scenarios that scale (`--scale`); 10,000 when not given. */
+  readonly scale?: number;
   readonly stepper?: Stepper;
   /** Also marks blocks this monitor sees (CPU loops, not only blockFor) on the run's timeline. */
   readonly monitor?: LoopMonitor;
@@ -86,6 +88,7 @@ export class Run {
       signal: this.#controller.signal,
       lang: options.lang ?? 'en',
       interactive: options.interactive ?? false,
+      scale: options.scale,
       step: (label) => this.#step(label),
       adopt: (resource) => this.#resources.push(resource),
     });
@@ -175,6 +178,8 @@ export class Run {
 
   #step(label: string): Promise<void> | undefined {
     this.tracker.step(label, this.#lines.get(label));
+    // A stopped run goes on to its end without pausing: the stepper now serves the next run.
+    if (this.#stopped) return undefined;
     const wait = this.stepper.wait(label);
     if (!wait) return undefined;
     const start = this.tracker.now();

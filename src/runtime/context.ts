@@ -19,6 +19,8 @@ export interface Ctx {
   readonly lang: Lang;
   /** True in the dashboard, where a person can press keys; false headless. */
   readonly interactive: boolean;
+  /** How many tasks a scenario that scales should start (`--scale`): 10,000 unless asked for more. */
+  readonly scale: number;
   /** Real milliseconds since the run started. */
   now(): number;
   sleep<T = void>(ms: number, value?: T): Promise<T>;
@@ -50,9 +52,14 @@ export interface ContextHost {
   readonly signal: AbortSignal;
   readonly lang: Lang;
   readonly interactive: boolean;
+  /** Task count for scenarios that scale; 10,000 when not given. */
+  readonly scale?: number;
   step(label: string): Promise<void> | undefined;
   adopt(resource: Stoppable): void;
 }
+
+/** The task count of a scaled scenario when no `--scale` is given. */
+export const DEFAULT_SCALE = 10_000;
 
 export function createContext(host: ContextHost): Ctx {
   const { runtime } = host;
@@ -65,6 +72,7 @@ export function createContext(host: ContextHost): Ctx {
     },
     lang: host.lang,
     interactive: host.interactive,
+    scale: host.scale ?? DEFAULT_SCALE,
     now: () => tracker.now(),
     sleep: (ms, value) => clock.sleep(ms, value),
     blockFor: (ms) => clock.blockFor(ms),

@@ -1,0 +1,57 @@
+import { Box, Text } from 'ink';
+import { useTheme } from '../src/hooks/use-theme.js';
+import { useSnapshot } from '../src/hooks/use-snapshot.js';
+import { codeLines, codeWindowStart } from '../src/code-view.js';
+import { strings } from '../src/i18n.js';
+import type { DashboardSnapshot, SnapshotSource } from '../src/store.js';
+import { Panel } from './Panel.js';
+
+export type Props = {
+  readonly store: SnapshotSource;
+  readonly width: number;
+  /** Rows, borders included. */
+  readonly height: number;
+};
+
+const select = (s: DashboardSnapshot) => ({
+  scenario: s.session.scenario,
+  view: s.session.code,
+  // Until the next scenario's run starts, the run on screen (and its step) is the previous one's.
+  step: s.runScenario === s.session.scenario.id ? s.run.step : undefined,
+  lang: s.session.lang,
+  pausedAt: s.session.pausedAt,
+});
+
+/** The scenario's run(ctx) in TypeScript, or the Python it mirrors, with the current step marked. */
+export function CodePanel({ store, width, height }: Props) {
+  const theme = useTheme();
+  const { scenario, view, step, lang, pausedAt } = useSnapshot(store, select);
+  const s = strings(lang);
+  const code = codeLines(scenario, view, step);
+  const title = view === 'ts' ? s.codeTs : s.codePython;
+  const rows = height - 2;
+  const note = pausedAt ? `❚❚ ${pausedAt}` : step?.label;
+  if (!code) {
+    return (
+      <Panel title={title} width={width} height={height}>
+        <Text color={theme.muted}>{s.noPython}</Text>
+      </Panel>
+    );
+  }
+  const start = codeWindowStart(code, rows);
+  return (
+    <Panel title={title} note={note} width={width} height={height}>
+      {code.lines.slice(start, start + rows).map((line, i) => {
+        const here = start + i === code.highlight;
+        const comment = /^\s*(\/\/|#)/.test(line);
+        return (
+          <Box key={start + i} height={1}>
+            <Text wrap="truncate-end" bold={here} inverse={here} color={!here && comment ? theme.muted : undefined}>
+              {`${here ? '▶' : ' '} ${line || ' '}`}
+            </Text>
+          </Box>
+        );
+      })}
+    </Panel>
+  );
+}

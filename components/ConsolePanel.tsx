@@ -1,0 +1,34 @@
+import { Text } from 'ink';
+import { useTheme } from '../src/hooks/use-theme.js';
+import { useSnapshot } from '../src/hooks/use-snapshot.js';
+import { oneLine } from '../src/format.js';
+import { strings } from '../src/i18n.js';
+import type { DashboardSnapshot, SnapshotSource } from '../src/store.js';
+import { Panel } from './Panel.js';
+
+export type Props = {
+  readonly store: SnapshotSource;
+  readonly width: number;
+  /** Rows, borders included. */
+  readonly height: number;
+};
+
+const select = (s: DashboardSnapshot) => ({ logs: s.run.logs, dropped: s.run.droppedLogs, lang: s.session.lang });
+
+/** What the run printed (console.log and console.error, captured), newest last. */
+export function ConsolePanel({ store, width, height }: Props) {
+  const theme = useTheme();
+  const { logs, dropped, lang } = useSnapshot(store, select);
+  const s = strings(lang);
+  const shown = logs.slice(-(height - 2));
+  return (
+    <Panel title={s.console} note={dropped > 0 ? s.consoleDropped(dropped) : undefined} width={width} height={height}>
+      {shown.length === 0 ? <Text color={theme.muted}>{s.noOutput}</Text> : null}
+      {shown.map((line, i) => (
+        <Text key={logs.length - shown.length + i} wrap="truncate-end" color={line.stream === 'stderr' ? theme.stderr : undefined}>
+          {oneLine(line.text) || ' '}
+        </Text>
+      ))}
+    </Panel>
+  );
+}

@@ -1,0 +1,49 @@
+import { Box, Text } from 'ink';
+import { useTheme } from '../src/hooks/use-theme.js';
+import { useSnapshot } from '../src/hooks/use-snapshot.js';
+import { strings } from '../src/i18n.js';
+import { keyHelpRows } from '../src/keys.js';
+import type { DashboardSnapshot, SnapshotSource } from '../src/store.js';
+import { Panel } from './Panel.js';
+
+export type Props = {
+  readonly store: SnapshotSource;
+  readonly width: number;
+  /** Rows, borders included. */
+  readonly height: number;
+};
+
+const select = (s: DashboardSnapshot) => s.session.lang;
+
+/** The key table in words, shown in place of the panels while `?` is on. */
+export function HelpOverlay({ store, width, height }: Props) {
+  const theme = useTheme();
+  const lang = useSnapshot(store, select);
+  const s = strings(lang);
+  const rows = keyHelpRows(lang);
+  const perColumn = height - 2;
+  const columns: (typeof rows)[] = [];
+  for (let i = 0; i < rows.length; i += perColumn) columns.push(rows.slice(i, i + perColumn));
+  const columnWidth = Math.floor((width - 4) / columns.length);
+  const keyWidth = Math.max(...rows.map((r) => r.keys.length)) + 2;
+  return (
+    <Panel title={s.help} note={s.helpClose} width={width} height={height}>
+      <Box>
+        {columns.map((column, c) => (
+          <Box key={c} flexDirection="column" width={columnWidth}>
+            {column.map((row) => (
+              <Box key={row.keys} height={1}>
+                <Box width={keyWidth} flexShrink={0}>
+                  <Text bold color={theme.accent}>
+                    {row.keys}
+                  </Text>
+                </Box>
+                <Text wrap="truncate-end">{row.help}</Text>
+              </Box>
+            ))}
+          </Box>
+        ))}
+      </Box>
+    </Panel>
+  );
+}

@@ -1,0 +1,57 @@
+import { Box, Text } from 'ink';
+import type { ReactNode } from 'react';
+import { useTheme } from '../src/hooks/use-theme.js';
+import { clip } from '../src/format.js';
+
+export type Props = {
+  /** Shown in the top border. */
+  readonly title: string;
+  /** Shown at the right of the top border: counts, a status. */
+  readonly note?: string;
+  readonly width: number;
+  /** Rows, borders included. */
+  readonly height: number;
+  /**
+   * Cut children that overflow (wrapped prose). Off by default: clipping makes Ink measure and
+   * slice every line of the panel on every frame, and the other panels render only what fits.
+   */
+  readonly clipped?: boolean;
+  readonly children?: ReactNode;
+};
+
+/**
+ * A bordered panel whose title sits in its top border, so a title costs no row. Children get
+ * `width - 4` columns and `height - 2` rows.
+ */
+export function Panel({ title, note, width, height, clipped = false, children }: Props) {
+  const theme = useTheme();
+  const room = width - 6; // '╭─ ' + ' ─╮'
+  const shownTitle = clip(title, room);
+  const shownNote = note ? clip(note, Math.max(0, room - shownTitle.length - 2)) : '';
+  const fill = Math.max(1, room - shownTitle.length - (shownNote ? shownNote.length + 2 : 0) + 1);
+  return (
+    <Box flexDirection="column" width={width} height={height} flexShrink={0}>
+      <Text wrap="truncate">
+        <Text color={theme.border}>╭─ </Text>
+        <Text bold color={theme.title}>
+          {shownTitle}
+        </Text>
+        <Text color={theme.border}>{` ${'─'.repeat(fill - 1)}`}</Text>
+        {shownNote ? <Text color={theme.muted}>{` ${shownNote} `}</Text> : null}
+        <Text color={theme.border}>─╮</Text>
+      </Text>
+      <Box
+        borderStyle="round"
+        borderTop={false}
+        borderColor={theme.border}
+        paddingX={1}
+        width={width}
+        height={height - 1}
+        flexDirection="column"
+        overflow={clipped ? 'hidden' : 'visible'}
+      >
+        {children}
+      </Box>
+    </Box>
+  );
+}

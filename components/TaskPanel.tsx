@@ -1,0 +1,85 @@
+import { Box, Text } from 'ink';
+import { useTheme } from '../src/hooks/use-theme.js';
+import { useSnapshot } from '../src/hooks/use-snapshot.js';
+import { formatMs } from '../src/format.js';
+import { strings } from '../src/i18n.js';
+import { isLive, orderRows, rowColumns, windowStart } from '../src/rows.js';
+import type { State } from '../src/runtime/states.js';
+import type { DashboardSnapshot, SnapshotSource } from '../src/store.js';
+import { Panel } from './Panel.js';
+import { TaskRow } from './TaskRow.js';
+
+export type Props = {
+  readonly store: SnapshotSource;
+  readonly width: number;
+  /** Rows, borders included. */
+  readonly height: number;
+};
+
+const select = (s: DashboardSnapshot) => ({
+  entities: s.run.entities,
+  counts: s.run.counts,
+  folded: s.run.folded,
+  now: s.now,
+  selectedId: s.session.selectedId,
+  lang: s.session.lang,
+  spinner: s.spinner,
+});
+
+const COUNTED: readonly [State, string][] = [
+  ['created', 'new'],
+  ['pending', 'pend'],
+  ['running', 'run'],
+  ['waiting', 'wait'],
+  ['resolved', '✓'],
+  ['rejected', '✗'],
+  ['cancelled', '⊘'],
+];
+
+/** `1 run 2 wait 5 ✓`: every entity of the run by state, folded ones included. */
+function countsNote(counts: Readonly<Record<State, number>>): string {
+  return COUNTED.filter(([state]) => counts[state] > 0)
+    .map(([state, label]) => `${counts[state]} ${label}`)
+    .join(' ');
+}
+
+/**
+ * Tasks, futures, coroutines, workers and processes of the run, in creation order under their
+ * creators. Only the rows that fit are rendered, and the selected one is always among them.
+ */
+export function TaskPanel({ store, width, height }: Props) {
+  const theme = useTheme();
+  const { entities, counts, folded, now, selectedId, lang, spinner } = useSnapshot(store, select);
+  const s = strings(lang);
+  const rows = orderRows(entities);
+  const inner = height - 2;
+  const selected = selectedId === undefined ? -1 : rows.findIndex((r) => r.entity.id === selectedId);
+  const overflow = rows.length > inner;
+  const listHeight = overflow || folded > 0 ? inner - 1 : inner;
+  const start = windowStart(rows.length, listHeight, selected);
+  const shown = rows.slice(start, start + listHeight);
+  const columns = rowColumns(width - 4);
+  const notes = [folded > 0 ? s.foldedRows(folded) : '', overflow ? s.moreRows(start, rows.length - start - shown.length) : ''].filter(Boolean);
+  return (
+    <Panel title={s.tasks} note={countsNote(counts)} width={width} height={height}>
+      {rows.length === 0 ? <Text color={theme.muted}>{s.noEntities}</Text> : null}
+      {shown.map((row) => (
+        <TaskRow
+          key={row.entity.id}
+          row={row}
+          columns={columns}
+          elapsed={formatMs((row.entity.settled ?? now) - row.entity.created)}
+          selected={row.entity.id === selectedId}
+          spinner={isLive(row.entity.state) ? spinner : ''}
+        />
+      ))}
+      {notes.length > 0 ? (
+        <Box marginTop={Math.max(0, listHeight - shown.length)}>
+          <Text wrap="truncate-end" color={theme.muted}>
+            {notes.join(' · ')}
+          </Text>
+        </Box>
+      ) : null}
+    </Panel>
+  );
+}

@@ -1,0 +1,59 @@
+import { Box, Text } from 'ink';
+import { memo } from 'react';
+import { useTheme } from '../src/hooks/use-theme.js';
+import { oneLine } from '../src/format.js';
+import { kindLabel, type Row, type RowColumns } from '../src/rows.js';
+import { StateIcon } from './StateIcon.js';
+
+export type Props = {
+  readonly row: Row;
+  readonly columns: RowColumns;
+  /** Elapsed time, formatted by the panel (it changes only while the entity lives). */
+  readonly elapsed: string;
+  readonly selected: boolean;
+  /** The spinner glyph; the panel passes '' to settled rows so they need no repaint. */
+  readonly spinner: string;
+};
+
+const MAX_INDENT = 4;
+
+/** One entity: state mark, name (indented under its creator), kind, state, elapsed, value or error. */
+export const TaskRow = memo(function TaskRow({ row, columns, elapsed, selected, spinner }: Props) {
+  const theme = useTheme();
+  const e = row.entity;
+  const indent = '  '.repeat(Math.min(row.depth, MAX_INDENT));
+  const outcome = e.error ?? e.value ?? e.detail ?? '';
+  const outcomeColour = e.error !== undefined ? theme.state[e.state] : e.value !== undefined ? undefined : theme.muted;
+  return (
+    <Box height={1} flexShrink={0}>
+      <Box width={3} flexShrink={0}>
+        <StateIcon state={e.state} spinner={spinner} />
+        {/* A mark besides the highlight, for screens without colour or inverse. */}
+        <Text bold>{selected ? '›' : ' '}</Text>
+      </Box>
+      <Box width={columns.name} flexShrink={0}>
+        <Text wrap="truncate-end" inverse={selected} bold={selected}>
+          {indent + e.name}
+        </Text>
+      </Box>
+      <Box width={columns.kind} flexShrink={0} marginLeft={1}>
+        <Text wrap="truncate-end" color={theme.muted}>
+          {kindLabel(e.kind, columns.fullKind)}
+        </Text>
+      </Box>
+      <Box width={columns.state} flexShrink={0}>
+        <Text wrap="truncate-end" color={theme.state[e.state]}>
+          {e.state}
+        </Text>
+      </Box>
+      <Box width={columns.elapsed} flexShrink={0} justifyContent="flex-end">
+        <Text wrap="truncate-end">{elapsed}</Text>
+      </Box>
+      <Box flexGrow={1} marginLeft={1}>
+        <Text wrap="truncate-end" color={outcomeColour}>
+          {oneLine(outcome)}
+        </Text>
+      </Box>
+    </Box>
+  );
+});

@@ -1,0 +1,67 @@
+import { Box, Text } from 'ink';
+import { useTheme } from '../src/hooks/use-theme.js';
+import { useSnapshot } from '../src/hooks/use-snapshot.js';
+import { formatMs } from '../src/format.js';
+import { strings, type Strings } from '../src/i18n.js';
+import { orderRows } from '../src/rows.js';
+import { summarize } from '../src/runner.js';
+import type { SessionState } from '../src/session.js';
+import type { DashboardSnapshot, SnapshotSource } from '../src/store.js';
+import { timelineLanes, timelineSpan } from '../src/timeline.js';
+import { Panel } from './Panel.js';
+import { TimelineLane } from './TimelineLane.js';
+
+export type Props = {
+  readonly store: SnapshotSource;
+  readonly width: number;
+  /** Rows, borders included. */
+  readonly height: number;
+};
+
+const select = (s: DashboardSnapshot) => ({
+  entities: s.run.entities,
+  marks: s.run.marks,
+  now: s.now,
+  lang: s.session.lang,
+  phase: s.session.phase,
+  result: s.session.result,
+});
+
+/** Where the run stands, for the panel's title: `ended in 303ms · nothing left alive`. */
+function runStatus(s: Strings, phase: SessionState['phase'], result: SessionState['result']): string {
+  if (phase === 'running') return s.runRunning;
+  if (phase === 'stopping' || !result) return s.runStopping;
+  const ms = formatMs(result.wallMs);
+  const how = phase === 'ended' ? s.runEnded(ms) : phase === 'failed' ? s.runFailed(ms) : s.runStopped(ms);
+  return `${how} · ${result.leaks.length > 0 ? s.leftAlive(summarize(result.leaks)) : s.nothingLeft}`;
+}
+
+/**
+ * One bar per entity over the run's real time (pending ░, active █, then ✓ ✗ ⊘), under a lane
+ * for the loop itself where blocks ▓ and step pauses ┄ show; they cross every bar they stopped.
+ */
+export function Timeline({ store, width, height }: Props) {
+  const theme = useTheme();
+  const { entities, marks, now, lang, phase, result } = useSnapshot(store, select);
+  const s = strings(lang);
+  const inner = width - 4;
+  const labelWidth = Math.min(18, Math.max(10, Math.floor(inner * 0.2)));
+  const barWidth = inner - labelWidth - 1;
+  const rows = height - 2;
+  const lanes = timelineLanes(orderRows(entities), marks, now, barWidth, rows);
+  const title = `${s.timeline} · 0–${formatMs(timelineSpan(now, marks))}`;
+  return (
+    <Panel title={title} note={runStatus(s, phase, result)} width={width} height={height}>
+      {lanes.map((lane) => (
+        <TimelineLane key={lane.key} lane={lane} label={lane.key === 'loop' ? s.loopLane : lane.label} labelWidth={labelWidth} />
+      ))}
+      {lanes.length < rows ? (
+        <Box marginTop={rows - 1 - lanes.length} marginLeft={labelWidth + 1} height={1}>
+          <Text color={theme.muted} wrap="truncate-end">
+            {s.timelineLegend}
+          </Text>
+        </Box>
+      ) : null}
+    </Panel>
+  );
+}

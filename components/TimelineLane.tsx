@@ -1,0 +1,46 @@
+import { Box, Text } from 'ink';
+import { useTheme } from '../src/hooks/use-theme.js';
+import type { Theme } from '../src/theme.js';
+import type { CellRole, Lane } from '../src/timeline.js';
+
+export type Props = {
+  readonly lane: Lane;
+  readonly label: string;
+  readonly labelWidth: number;
+};
+
+function colourOf(theme: Theme, role: CellRole): string | undefined {
+  switch (role) {
+    case 'empty':
+      return undefined;
+    case 'active':
+      return theme.state.running;
+    case 'blocked':
+      return theme.blocked;
+    case 'paused':
+      return theme.paused;
+    default:
+      return theme.state[role];
+  }
+}
+
+/** One lane of the timeline: a label, then the bar drawn as coloured runs of cells. */
+export function TimelineLane({ lane, label, labelWidth }: Props) {
+  const theme = useTheme();
+  return (
+    <Box height={1} flexShrink={0}>
+      <Box width={labelWidth} flexShrink={0} marginRight={1}>
+        <Text wrap="truncate-end" color={lane.key === 'loop' ? theme.muted : undefined}>
+          {'  '.repeat(Math.min(lane.depth, 2)) + label}
+        </Text>
+      </Box>
+      <Text wrap="truncate-end">
+        {lane.segments.map((seg, i) => (
+          <Text key={i} color={colourOf(theme, seg.role)}>
+            {seg.text}
+          </Text>
+        ))}
+      </Text>
+    </Box>
+  );
+}

@@ -1,0 +1,150 @@
+import { render, type Instance } from 'ink';
+import { App } from '../components/App.js';
+import { ErrorBoundary } from '../components/ErrorBoundary.js';
+import { ThemeContext } from './hooks/use-theme.js';
+import { strings } from './i18n.js';
+import type { Lang } from './runtime/context.js';
+import type { LoadedScenario } from './scenario.js';
+import { Session } from './session.js';
+import { DashboardStore, type SnapshotSource } from './store.js';
+import { themeFor } from './theme.js';
+import { warmUp } from './warm-up.js';
+
+export interface DashboardOptions {
+  readonly scenarios: readonly LoadedScenario[];
+  /** Index of the scenario to start on. */
+  readonly initial: number;
+  readonly speed: number;
+  readonly lang: Lang;
+  readonly stdin?: NodeJS.ReadStream;
+  readonly stdout?: NodeJS.WriteStream;
+  readonly stderr?: NodeJS.WriteStream;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/** Why keys cannot be read from `stdin` (so the dashboard cannot run), or undefined when they can. */
+export function inputProblem(stdin: NodeJS.ReadStream): 'stdinNotTty' | 'noRawMode' | undefined {
+  if (!stdin.isTTY) return 'stdinNotTty';
+  if (typeof stdin.setRawMode !== 'function') return 'noRawMode';
+  try {
+    stdin.setRawMode(true);
+    stdin.setRawMode(false);
+  } catch {
+    return 'noRawMode';
+  }
+  return undefined;
+}
+
+/** Exit codes of the ways a dashboard ends besides q (0) and a crash (1). */
+const SIGNAL_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+/** Longest wait for the run to stop on the way out; past it the terminal is restored anyway. */
+const QUIT_DEADLINE_MS = 3000;
+
+/**
+ * Runs the live dashboard until q, Ctrl+C, a signal or a crash; resolves to the exit code once
+ * the run is stopped and the terminal is back to normal (raw mode off, cursor shown).
+ */
+export async function runDashboard(options: DashboardOptions): Promise<number> {
+  const stdin = options.stdin ?? process.stdin;
+  const stdout = options.stdout ?? process.stdout;
+  const stderr = options.stderr ?? process.stderr;
+  const session = new Session({ scenarios: options.scenarios, initial: options.initial, speed: options.speed, lang: options.lang });
+  const store = new DashboardStore(session);
+  let app: Instance | undefined;
+  let exitCode = 0;
+  let crash: unknown;
+  let finishing: Promise<void> | undefined;
+
+  const finish = (code: number): Promise<void> => {
+    finishing ??= (async () => {
+      exitCode = code;
+      await closeWithin(session, QUIT_DEADLINE_MS);
+      app?.unmount();
+    })();
+    return finishing;
+  };
+  const onCrash = (error: unknown) => {
+    crash ??= error;
+    exitCode = 1;
+    void finish(1);
+  };
+  // The runner listens for uncaught errors while a run goes on and blames the scenario; outside
+  // a run, an uncaught error is ours, and ends the app with one line instead of a torn screen.
+  const onUncaught = (error: unknown) => {
+    if (process.listenerCount('uncaughtException') > 1) return;
+    onCrash(error);
+  };
+  const onRejection = (error: unknown) => {
+    if (process.listenerCount('unhandledRejection') > 1) return;
+    onCrash(error);
+  };
+  const onSignal = (signal: keyof typeof SIGNAL_CODES) => void finish(SIGNAL_CODES[signal]);
+  // A terminal that went away (EIO, EPIPE) cannot be drawn on: stop quietly.
+  const onStreamError = () => void finish(exitCode || 1);
+  process.on('uncaughtException', onUncaught);
+  process.on('unhandledRejection', onRejection);
+  for (const signal of Object.keys(SIGNAL_CODES) as (keyof typeof SIGNAL_CODES)[]) process.on(signal, onSignal);
+  stdout.on('error', onStreamError);
+
+  const theme = themeFor(options.env ?? process.env);
+  const screen = (source: SnapshotSource, interactive: boolean) => (
+    <ThemeContext.Provider value={theme}>
+      <App session={session} store={source} onQuit={(code) => void finish(code)} interactive={interactive} />
+    </ThemeContext.Provider>
+  );
+  try {
+    app = render(<ErrorBoundary onError={onCrash}>{screen(store, true)}</ErrorBoundary>, {
+      stdin,
+      stdout,
+      stderr,
+      maxFps: 30,
+      patchConsole: false,
+      exitOnCtrlC: false,
+    });
+    // Ask for the exit promise now: an unmount before anyone waits would never resolve it.
+    const exited = app.waitUntilExit();
+    // Let the first frame land, and warm the renderer up off screen, before the first run
+    // starts: its lag figures and timeline are then the scenario's, not the screen's.
+    await new Promise((resolve) => setImmediate(resolve));
+    warmUp(session, stdout.columns || 80, stdout.rows || 24, (source) => screen(source, false));
+    if (!finishing) session.start();
+    await exited;
+  } catch (error) {
+    crash ??= error;
+    exitCode = 1;
+    await closeWithin(session, QUIT_DEADLINE_MS);
+  } finally {
+    app?.unmount();
+    store.dispose();
+    process.off('uncaughtException', onUncaught);
+    process.off('unhandledRejection', onRejection);
+    for (const signal of Object.keys(SIGNAL_CODES) as (keyof typeof SIGNAL_CODES)[]) process.off(signal, onSignal);
+    restoreTerminal(stdin, stdout);
+    stdout.off('error', onStreamError);
+  }
+  if (crash !== undefined) {
+    const message = crash instanceof Error ? crash.message : String(crash);
+    stderr.write(`${strings(session.state.lang).crashed(message.split('\n')[0] ?? '')}\n`);
+  }
+  return exitCode;
+}
+
+/** Stops the session, giving up after `ms` so a run that ignores cancellation cannot hold the exit. */
+async function closeWithin(session: Session, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  await Promise.race([session.close(), deadline]);
+  clearTimeout(timer);
+}
+
+/** Raw mode off, cursor shown, input released: whatever way the app ended. */
+function restoreTerminal(stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStream): void {
+  try {
+    if (stdin.isTTY && stdin.isRaw) stdin.setRawMode(false);
+    stdin.pause();
+    stdin.unref?.();
+    if (stdout.isTTY && !stdout.destroyed) stdout.write('\u001B[?25h');
+  } catch {
+    // The terminal may already be gone (SIGHUP); nothing left to restore then.
+  }
+}

@@ -1,0 +1,51 @@
+/** Milliseconds in at most 5 characters: `0.4ms`, `42ms`, `1.25s`, `12.5s`, `134s`, `61m`. */
+export function formatMs(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return '–';
+  if (ms < 9.95) return `${ms.toFixed(1)}ms`;
+  if (ms < 999.5) return `${Math.round(ms)}ms`;
+  if (ms < 9995) return `${(ms / 1000).toFixed(2)}s`;
+  if (ms < 99_950) return `${(ms / 1000).toFixed(1)}s`;
+  if (ms < 999_500) return `${Math.round(ms / 1000)}s`;
+  return `${Math.round(ms / 60_000)}m`;
+}
+
+/** A speed factor as people say it: `1`, `0.5`, `2.5`. */
+export function formatSpeed(speed: number): string {
+  return String(Math.round(speed * 100) / 100);
+}
+
+const BARS = '▁▂▃▄▅▆▇█';
+
+/**
+ * The newest `width` values as a bar chart `rows` high, top row first; each cell has 8 levels.
+ * Heights are relative to `ceiling` (at least the largest value shown), so one long block stands
+ * tall against a calm loop. The bottom row always shows a floor, so an idle loop reads as ▁▁▁.
+ */
+export function barChart(values: readonly number[], width: number, rows: number, ceiling = 0): string[] {
+  const shown = values.slice(-width);
+  const top = Math.max(ceiling, ...shown, 1e-9);
+  const levels = rows * BARS.length;
+  const heights = shown.map((v) => Math.max(1, Math.round((v / top) * levels)));
+  const out: string[] = [];
+  for (let r = 0; r < rows; r++) {
+    const base = (rows - 1 - r) * BARS.length;
+    let line = '';
+    for (const h of heights) {
+      const fill = Math.min(BARS.length, h - base);
+      line += fill > 0 ? BARS[fill - 1] : ' ';
+    }
+    out.push(line.padStart(width, ' '));
+  }
+  return out;
+}
+
+/** Cuts text to `width` columns with an ellipsis; assumes one column per character. */
+export function clip(text: string, width: number): string {
+  if (width <= 0) return '';
+  return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`;
+}
+
+/** One line: newlines and tabs would break a row, so they become visible marks and spaces. */
+export function oneLine(text: string): string {
+  return text.replace(/\r?\n/g, ' ⏎ ').replace(/\t/g, '  ');
+}

@@ -1,0 +1,303 @@
+import type { CodeView } from './code-view.js';
+import type { Strings } from './i18n.js';
+import type { KeyCommand } from './keys.js';
+import { orderRows, moveSelection } from './rows.js';
+import { Run, type RunOptions, type RunResult } from './runner.js';
+import type { Lang } from './runtime/context.js';
+import { Future } from './runtime/future.js';
+import { LoopMonitor } from './runtime/loop-monitor.js';
+import { Task } from './runtime/task.js';
+import type { LoadedScenario } from './scenario.js';
+import { Stepper } from './stepper.js';
+
+/** Where the shown run is in its life. */
+export type RunPhase = 'running' | 'stopping' | 'ended' | 'failed' | 'stopped';
+
+/** A line for the footer, worded when shown so a language switch rewords it. */
+export type Message = (s: Strings) => string;
+
+/** Everything the person chose, and where the current run stands. Replaced, never mutated. */
+export interface SessionState {
+  /** The scenario asked for last: the tabs show it at once, before its run starts. */
+  readonly index: number;
+  readonly scenario: LoadedScenario;
+  readonly phase: RunPhase;
+  /** How the shown run ended, once it has. */
+  readonly result: RunResult | undefined;
+  readonly speed: number;
+  readonly lang: Lang;
+  readonly stepMode: boolean;
+  /** The step label the run waits at, in step mode. */
+  readonly pausedAt: string | undefined;
+  readonly code: CodeView;
+  readonly help: boolean;
+  /** Public id of the selected entity of the shown run. */
+  readonly selectedId: string | undefined;
+  readonly message: Message | undefined;
+  readonly quitting: boolean;
+}
+
+export interface SessionOptions {
+  readonly scenarios: readonly LoadedScenario[];
+  readonly initial?: number;
+  readonly speed?: number;
+  readonly lang?: Lang;
+  /** The one monitor every run reports blocks to; the session makes (and later stops) its own if absent. */
+  readonly monitor?: LoopMonitor;
+  /** Passed to each run: the wait before its leak check, so the screen can drop its spinners first. */
+  readonly settleMs?: number;
+  readonly stopTimeoutMs?: number;
+  /** Makes an unstarted run; tests wrap it to watch runs come and go. */
+  readonly createRun?: (scenario: LoadedScenario, options: RunOptions) => Run;
+}
+
+/** Speed steps of `+` and `-`, within the 0.1..10 the flag accepts. */
+export const SPEEDS: readonly number[] = [0.1, 0.25, 0.5, 1, 2, 4, 10];
+
+/**
+ * The dashboard's controller, without any screen: which scenario runs, its Run's start and stop,
+ * and what each key does. Switches are serialised: a run starts only after the previous one has
+ * stopped and been checked for leftovers, and when many switches arrive meanwhile, the last wins.
+ */
+export class Session {
+  readonly monitor: LoopMonitor;
+  readonly stepper = new Stepper();
+  readonly #scenarios: readonly LoadedScenario[];
+  readonly #options: SessionOptions;
+  readonly #ownsMonitor: boolean;
+  readonly #listeners = new Set<() => void>();
+  #state: SessionState;
+  #run: Run | undefined;
+  /** Generation of the last switch asked for, and of the run started last. */
+  #wanted = 0;
+  #startedFor = -1;
+  #pumping = false;
+  #idle: Promise<void> = Promise.resolve();
+  #closing: Promise<void> | undefined;
+  #unstep: () => void;
+
+  constructor(options: SessionOptions) {
+    if (options.scenarios.length === 0) throw new Error('a session needs at least one scenario');
+    this.#scenarios = options.scenarios;
+    this.#options = options;
+    this.#ownsMonitor = !options.monitor;
+    this.monitor = options.monitor ?? new LoopMonitor();
+    const index = Math.min(Math.max(0, options.initial ?? 0), options.scenarios.length - 1);
+    this.#state = Object.freeze({
+      index,
+      scenario: options.scenarios[index]!,
+      phase: 'running',
+      result: undefined,
+      speed: options.speed ?? 1,
+      lang: options.lang ?? 'en',
+      stepMode: false,
+      pausedAt: undefined,
+      code: 'ts',
+      help: false,
+      selectedId: undefined,
+      message: undefined,
+      quitting: false,
+    });
+    this.#unstep = this.stepper.subscribe(() => this.#set({ stepMode: this.stepper.enabled, pausedAt: this.stepper.pausedAt }));
+  }
+
+  get state(): SessionState {
+    return this.#state;
+  }
+
+  /** The run on screen (it may be stopping while the next one waits to start). */
+  get run(): Run | undefined {
+    return this.#run;
+  }
+
+  get scenarios(): readonly LoadedScenario[] {
+    return this.#scenarios;
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  };
+
+  /** Starts the loop monitor and the first run. */
+  start(): void {
+    this.monitor.start();
+    this.#request(this.#state.index);
+  }
+
+  /** Resolves once no switch is in progress (the last one asked for has started). */
+  idle(): Promise<void> {
+    return this.#idle;
+  }
+
+  /** What a key asks for; `quit` is the caller's (it also ends the screen). */
+  dispatch(key: KeyCommand): void {
+    if (this.#closing) return;
+    switch (key.command) {
+      case 'scenario':
+        if (key.index !== undefined) this.select(key.index);
+        return;
+      case 'prevScenario':
+        return this.select((this.#state.index - 1 + this.#scenarios.length) % this.#scenarios.length);
+      case 'nextScenario':
+        return this.select((this.#state.index + 1) % this.#scenarios.length);
+      case 'rerun':
+        return this.#request(this.#state.index);
+      case 'stepMode':
+        return this.toggleStepMode();
+      case 'nextStep':
+        return this.nextStep();
+      case 'up':
+        return this.moveSelection(-1);
+      case 'down':
+        return this.moveSelection(1);
+      case 'cancel':
+      case 'resolve':
+      case 'reject':
+        return this.act(key.command);
+      case 'faster':
+        return this.setSpeed(SPEEDS.find((s) => s > this.#state.speed + 1e-9) ?? SPEEDS[SPEEDS.length - 1]!);
+      case 'slower':
+        return this.setSpeed([...SPEEDS].reverse().find((s) => s < this.#state.speed - 1e-9) ?? SPEEDS[0]!);
+      case 'code':
+        return this.#set({ code: this.#state.code === 'ts' ? 'python' : 'ts' });
+      case 'lang':
+        return this.#set({ lang: this.#state.lang === 'en' ? 'es' : 'en' });
+      case 'help':
+        return this.#set({ help: !this.#state.help });
+      case 'closeHelp':
+        return this.#set({ help: false });
+      case 'quit':
+        return;
+    }
+  }
+
+  /** Switches to the scenario at `index` (no-op when it is already the one asked for). */
+  select(index: number): void {
+    if (index < 0 || index >= this.#scenarios.length || index === this.#state.index) return;
+    this.#request(index);
+  }
+
+  /** Time scale for the current run (at once) and the next ones. */
+  setSpeed(speed: number): void {
+    const clamped = Math.min(10, Math.max(0.1, speed));
+    if (this.#run && !this.#run.finished) this.#run.setSpeed(clamped);
+    this.#set({ speed: clamped });
+  }
+
+  toggleStepMode(): void {
+    const on = !this.stepper.enabled;
+    this.stepper.enabled = on;
+    this.#set({ message: on ? (s) => s.stepModeOn : (s) => s.stepModeOff });
+  }
+
+  nextStep(): void {
+    if (!this.stepper.pausedAt) {
+      this.#set({ message: (s) => s.notPaused });
+      return;
+    }
+    this.stepper.next();
+  }
+
+  /** Moves the selection over the rows in display order. */
+  moveSelection(delta: number): void {
+    if (!this.#run) return;
+    const rows = orderRows(this.#run.tracker.snapshot().entities);
+    // The footer then shows the selected row in full instead of an older message.
+    this.#set({ selectedId: moveSelection(rows, this.#state.selectedId, delta), message: undefined });
+  }
+
+  /** `c`, `f`, `x` on the selected entity; the footer says what happened or why nothing did. */
+  act(action: 'cancel' | 'resolve' | 'reject'): void {
+    const run = this.#run;
+    const id = this.#state.selectedId;
+    if (!run) return this.#say((s) => s.noRun);
+    if (id === undefined) return this.#say((s) => s.selectFirst);
+    const rec = run.tracker.find(id);
+    if (!rec) return this.#say((s) => s.notFound(id));
+    const { name, state, handle } = rec;
+    if (!(handle instanceof Future)) return this.#say((s) => s.notActionable(name));
+    if (handle.done()) return this.#say((s) => s.alreadyDone(name, state));
+    if (action !== 'cancel' && handle instanceof Task) return this.#say((s) => s.onlyBody(name));
+    run.act(id, action);
+    this.#say(
+      action === 'cancel' ? (s) => s.cancelRequested(name) : action === 'resolve' ? (s) => s.resolvedByYou(name) : (s) => s.rejectedByYou(name),
+    );
+  }
+
+  /** Stops the current run (cancel, wait, leak check) and the monitor if the session made it. */
+  close(): Promise<void> {
+    this.#closing ??= (async () => {
+      this.#set({ quitting: true, message: (s) => s.quitting });
+      await this.#idle;
+      await this.#run?.stop('quit');
+      this.#unstep();
+      if (this.#ownsMonitor) this.monitor.stop();
+    })();
+    return this.#closing;
+  }
+
+  #say(message: Message): void {
+    this.#set({ message });
+  }
+
+  #request(index: number): void {
+    this.#wanted++;
+    // Start the run (when none has to stop first) before telling the screen, so the run's first
+    // macrotask is queued ahead of the repaint, as a script's would be.
+    this.#state = Object.freeze({ ...this.#state, index, scenario: this.#scenarios[index]!, selectedId: undefined, message: undefined });
+    if (!this.#pumping) {
+      this.#pumping = true;
+      this.#idle = this.#pump();
+    }
+    this.#emit();
+  }
+
+  async #pump(): Promise<void> {
+    try {
+      while (this.#startedFor !== this.#wanted && !this.#closing) {
+        const current = this.#run;
+        if (current) {
+          if (!current.finished) this.#set({ phase: 'stopping' });
+          await current.stop('switched');
+        }
+        if (this.#closing) return;
+        this.#startedFor = this.#wanted;
+        this.#startRun(this.#state.index);
+      }
+    } finally {
+      this.#pumping = false;
+    }
+  }
+
+  #startRun(index: number): void {
+    const scenario = this.#scenarios[index]!;
+    const { speed, lang } = this.#state;
+    const options: RunOptions = {
+      speed,
+      lang,
+      interactive: true,
+      stepper: this.stepper,
+      monitor: this.monitor,
+      settleMs: this.#options.settleMs ?? 150,
+      ...(this.#options.stopTimeoutMs !== undefined ? { stopTimeoutMs: this.#options.stopTimeoutMs } : {}),
+    };
+    const run = this.#options.createRun?.(scenario, options) ?? new Run(scenario, options);
+    this.monitor.reset();
+    this.#run = run;
+    run.start();
+    this.#set({ phase: 'running', result: undefined, selectedId: undefined });
+    void run.done.then((result) => {
+      if (this.#run === run) this.#set({ phase: result.status, result });
+    });
+  }
+
+  #set(patch: Partial<SessionState>): void {
+    this.#state = Object.freeze({ ...this.#state, ...patch });
+    this.#emit();
+  }
+
+  #emit(): void {
+    for (const listener of this.#listeners) listener();
+  }
+}

@@ -1,0 +1,158 @@
+import type { Mark } from './runtime/tracker.js';
+import type { Row } from './rows.js';
+
+/** What a stretch of a lane means; the screen maps each to a character and a colour. */
+export type CellRole = 'empty' | 'created' | 'pending' | 'active' | 'blocked' | 'paused' | 'resolved' | 'rejected' | 'cancelled';
+
+/** A run of equal cells, drawn as one piece of text. */
+export interface Segment {
+  readonly role: CellRole;
+  readonly text: string;
+}
+
+/** One line of the timeline: an entity (or a bucket of them, or the loop itself) over time. */
+export interface Lane {
+  readonly key: string;
+  readonly label: string;
+  readonly depth: number;
+  readonly segments: readonly Segment[];
+}
+
+const CELL_CHAR: Readonly<Record<CellRole, string>> = {
+  empty: ' ',
+  created: '·',
+  pending: '░',
+  active: '█',
+  blocked: '▓',
+  paused: '┄',
+  resolved: '✓',
+  rejected: '✗',
+  cancelled: '⊘',
+};
+
+const DENSITY = '▁▂▃▄▅▆▇█';
+
+/** Which columns an interval [start, end] covers when `width` columns share `span` ms. */
+function columns(start: number, end: number, span: number, width: number): [number, number] {
+  const a = Math.floor((start / span) * width);
+  const b = Math.floor((Math.max(end, start) / span) * width);
+  return [Math.max(0, Math.min(width - 1, a)), Math.max(0, Math.min(width - 1, b))];
+}
+
+function toSegments(cells: readonly CellRole[], chars?: readonly string[]): Segment[] {
+  const out: Segment[] = [];
+  let role = cells[0] ?? 'empty';
+  let text = '';
+  cells.forEach((r, i) => {
+    if (r !== role) {
+      out.push({ role, text });
+      role = r;
+      text = '';
+    }
+    text += chars?.[i] ?? CELL_CHAR[r];
+  });
+  if (text) out.push({ role, text });
+  return out;
+}
+
+/** The loop lane: blocked and paused stretches of the run, the times nothing else could happen. */
+function loopCells(marks: readonly Mark[], span: number, width: number): CellRole[] {
+  const cells: CellRole[] = new Array(width).fill('empty');
+  for (const m of marks) {
+    const [a, b] = columns(m.start, m.end, span, width);
+    for (let c = a; c <= b; c++) if (cells[c] !== 'blocked') cells[c] = m.kind;
+  }
+  return cells;
+}
+
+function entityCells(row: Row, marks: readonly Mark[], now: number, span: number, width: number): CellRole[] {
+  const e = row.entity;
+  const cells: CellRole[] = new Array(width).fill('empty');
+  const end = e.settled ?? now;
+  const activeFrom = e.started ?? end;
+  const [p0, p1] = columns(e.created, activeFrom, span, width);
+  const before: CellRole = e.kind === 'coroutine' ? 'created' : 'pending';
+  for (let c = p0; c <= p1; c++) cells[c] = before;
+  if (e.started !== undefined) {
+    const [a0, a1] = columns(e.started, end, span, width);
+    for (let c = a0; c <= a1; c++) cells[c] = 'active';
+  }
+  // A block or a pause stops every entity alike: show it across each bar alive at the time.
+  for (const m of marks) {
+    const from = Math.max(m.start, e.created);
+    const to = Math.min(m.end, end);
+    if (from >= to) continue;
+    const [m0, m1] = columns(from, to, span, width);
+    for (let c = m0; c <= m1; c++) if (cells[c] !== 'blocked') cells[c] = m.kind;
+  }
+  if (e.settled !== undefined) cells[columns(e.settled, e.settled, span, width)[1]] = e.state as CellRole;
+  return cells;
+}
+
+/** A lane standing for many entities: per column, how many of them were active (▁ few … █ all). */
+function bucketLane(rows: readonly Row[], now: number, span: number, width: number): { cells: CellRole[]; chars: string[] } {
+  const active = new Float64Array(width + 1);
+  const alive = new Float64Array(width + 1);
+  for (const { entity: e } of rows) {
+    const end = e.settled ?? now;
+    const [l0, l1] = columns(e.created, end, span, width);
+    alive[l0]! += 1;
+    alive[l1 + 1]! -= 1;
+    if (e.started !== undefined) {
+      const [a0, a1] = columns(e.started, end, span, width);
+      active[a0]! += 1;
+      active[a1 + 1]! -= 1;
+    }
+  }
+  const cells: CellRole[] = [];
+  const chars: string[] = [];
+  let nActive = 0;
+  let nAlive = 0;
+  for (let c = 0; c < width; c++) {
+    nActive += active[c]!;
+    nAlive += alive[c]!;
+    if (nActive > 0) {
+      cells.push('active');
+      chars.push(DENSITY[Math.min(DENSITY.length - 1, Math.floor((nActive / rows.length) * (DENSITY.length - 1) + 0.5))]!);
+    } else {
+      cells.push(nAlive > 0 ? 'pending' : 'empty');
+      chars.push(nAlive > 0 ? CELL_CHAR.pending : ' ');
+    }
+  }
+  return { cells, chars };
+}
+
+/** The time the timeline spans: the run so far, at least 1 ms. */
+export function timelineSpan(now: number, marks: readonly Mark[]): number {
+  let span = Math.max(1, now);
+  for (const m of marks) span = Math.max(span, m.end);
+  return span;
+}
+
+/**
+ * Lanes for `height` rows: a loop lane (blocks ▓, pauses ┄) and one lane per entity in display
+ * order. When only the entities fit, the loop lane goes (blocks still cross every live bar); when
+ * not even they fit, consecutive rows share a lane drawn as a density, under the loop lane.
+ */
+export function timelineLanes(rows: readonly Row[], marks: readonly Mark[], now: number, width: number, height: number): Lane[] {
+  if (width <= 0 || height <= 0) return [];
+  const span = timelineSpan(now, marks);
+  const loop: Lane = { key: 'loop', label: '', depth: 0, segments: toSegments(loopCells(marks, span, width)) };
+  if (rows.length <= height) {
+    const lanes = rows.map((row) => ({
+      key: row.entity.id,
+      label: row.entity.name,
+      depth: row.depth,
+      segments: toSegments(entityCells(row, marks, now, span, width)),
+    }));
+    return rows.length < height ? [loop, ...lanes] : lanes;
+  }
+  const lanes: Lane[] = [loop];
+  const per = Math.ceil(rows.length / Math.max(1, height - 1));
+  for (let i = 0; i < rows.length && lanes.length < height; i += per) {
+    const group = rows.slice(i, i + per);
+    const { cells, chars } = bucketLane(group, now, span, width);
+    lanes.push({ key: `bucket-${i}`, label: `${group.length}× ${group[0]!.entity.name}`, depth: 0, segments: toSegments(cells, chars) });
+  }
+  return lanes;
+}

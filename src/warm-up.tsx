@@ -1,0 +1,85 @@
+import { EventEmitter } from 'node:events';
+import { render } from 'ink';
+import type { ReactElement } from 'react';
+import { ErrorBoundary } from '../components/ErrorBoundary.js';
+import { STATES } from './runtime/states.js';
+import type { EntityView } from './runtime/tracker.js';
+import type { Session } from './session.js';
+import { EMPTY_RUN, type DashboardSnapshot, type SnapshotSource } from './store.js';
+
+/** A stdout that measures like the real terminal and throws every frame away. */
+class NullScreen extends EventEmitter {
+  constructor(
+    readonly columns: number,
+    readonly rows: number,
+  ) {
+    super();
+  }
+
+  write(): boolean {
+    return true;
+  }
+}
+
+/** One entity per state, so every kind of row and bar gets drawn. */
+function sampleEntities(): EntityView[] {
+  return STATES.map((state, i) =>
+    Object.freeze({
+      id: `t${i + 1}`,
+      seq: i + 1,
+      kind: 'task',
+      name: `warm-${i + 1}`,
+      state,
+      created: i,
+      started: i + 1,
+      settled: i > 3 ? i + 20 : undefined,
+      value: state === 'resolved' ? 'value' : undefined,
+      error: state === 'rejected' ? 'Error' : undefined,
+      parent: i > 0 ? 't1' : undefined,
+      detail: undefined,
+    }),
+  );
+}
+
+/**
+ * Draws the dashboard a few times off screen, with sample rows, before the first run starts.
+ * The renderer's first frames are slow (code not yet compiled, first layouts): drawn during the
+ * first run, they would stall its loop and show up in its lag gauge and timeline as the
+ * scenario's blocks. Nothing of this reaches the terminal.
+ */
+export function warmUp(session: Session, columns: number, rows: number, app: (store: SnapshotSource) => ReactElement): void {
+  const base = Object.freeze({
+    version: 0,
+    session: session.state,
+    run: Object.freeze({ ...EMPTY_RUN, entities: Object.freeze(sampleEntities()), marks: Object.freeze([{ kind: 'blocked' as const, start: 2, end: 10 }]) }),
+    runScenario: session.state.scenario.id,
+    now: 30,
+    loop: session.monitor.getSnapshot(),
+    block: undefined,
+    spinner: '⠋',
+  });
+  let current: DashboardSnapshot = base;
+  const listeners = new Set<() => void>();
+  const store: SnapshotSource = {
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    getSnapshot: () => current,
+  };
+  const screen = new NullScreen(columns, rows);
+  const stdin = Object.assign(new EventEmitter(), { isTTY: false });
+  // A failure here would only mean a cold first run: never worth ending the app for.
+  const instance = render(<ErrorBoundary onError={() => undefined}>{app(store)}</ErrorBoundary>, {
+    stdout: screen as unknown as NodeJS.WriteStream,
+    stdin: stdin as unknown as NodeJS.ReadStream,
+    debug: true,
+    patchConsole: false,
+    exitOnCtrlC: false,
+  });
+  for (let i = 1; i <= 3; i++) {
+    current = { ...base, version: i, now: 30 + i * 10, spinner: String(i) };
+    for (const listener of listeners) listener();
+  }
+  instance.unmount();
+}

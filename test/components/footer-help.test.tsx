@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { Footer } from '../../components/Footer.js';
+import { HelpOverlay } from '../../components/HelpOverlay.js';
+import { TooSmall } from '../../components/TooSmall.js';
+import { KEYS } from '../../src/keys.js';
+import { dashboard, ENTITIES, fixedStore, runSnapshot } from './fixtures.js';
+import { frameOf } from './render.js';
+
+describe('Footer', () => {
+  it('shows the summary and the key hints that fit, always ending with help and quit', () => {
+    const frame = frameOf(<Footer store={fixedStore(dashboard())} width={80} />);
+    expect(frame).toMatchSnapshot();
+    const [summary, hints] = frame.split('\n');
+    expect(summary).toBe('A fixture scenario: one task, one future.');
+    expect(hints!.length).toBeLessThanOrEqual(80);
+    expect(hints).toMatch(/^1-9\/←→ scenario {2}r rerun/);
+    expect(hints).toMatch(/\? help {2}q quit$/);
+  });
+
+  it('shows what a key did, worded in the current language', () => {
+    const snap = dashboard({ session: { lang: 'es', message: (s) => s.cancelRequested('worker-a') } });
+    expect(frameOf(<Footer store={fixedStore(snap)} width={80} />)).toContain('» cancelación pedida para worker-a');
+  });
+
+  it('shows the selected entity in full', () => {
+    const snap = dashboard({ run: runSnapshot({ entities: ENTITIES }), session: { selectedId: 't6' } });
+    expect(frameOf(<Footer store={fixedStore(snap)} width={80} />)).toContain('› broken · task · rejected · 50ms · ValueError: bad input');
+  });
+});
+
+describe('HelpOverlay', () => {
+  it('lists every binding of the key table', () => {
+    const frame = frameOf(<HelpOverlay store={fixedStore(dashboard())} width={80} height={20} />);
+    expect(frame).toMatchSnapshot();
+    for (const binding of KEYS) expect(frame).toContain(binding.help.en);
+  });
+
+  it('in Spanish', () => {
+    const frame = frameOf(<HelpOverlay store={fixedStore(dashboard({ session: { lang: 'es' } }))} width={80} height={20} />);
+    for (const binding of KEYS) expect(frame).toContain(binding.help.es);
+  });
+});
+
+describe('TooSmall', () => {
+  it('is one line naming both sizes', () => {
+    const frame = frameOf(<TooSmall store={fixedStore(dashboard())} columns={60} rows={20} />);
+    expect(frame.split('\n')).toHaveLength(1);
+    expect(frame).toContain('80x24');
+    expect(frame).toContain('60x20');
+  });
+});

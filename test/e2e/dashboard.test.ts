@@ -1,0 +1,130 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/cli.js';
+import { TmuxTerminal } from './tmux.js';
+
+// The real program in a real terminal (tmux): keys in, screen out, and the terminal afterwards.
+
+const terminals: TmuxTerminal[] = [];
+afterEach(() => {
+  for (const t of terminals.splice(0)) t.kill();
+});
+
+function terminal(columns = 80, rows = 24): TmuxTerminal {
+  const t = new TmuxTerminal(columns, rows, ROOT);
+  terminals.push(t);
+  return t;
+}
+
+/** Starts loopscope from the shell (`env` like `NO_COLOR=1`), with a marker printed after it exits. */
+async function launch(t: TmuxTerminal, args = '', env = ''): Promise<void> {
+  await t.waitFor((s) => s.includes('ready$'), 'the shell');
+  t.type(`${env} node bin/loopscope.js ${args}; echo "__EXIT_$?__"`);
+  t.keys('Enter');
+}
+
+const exited = (code: number) => (s: string) => s.includes(`__EXIT_${code}__`);
+
+/** The shell is usable again: line editing and echo back on, cursor shown. */
+async function expectTerminalRestored(t: TmuxTerminal): Promise<void> {
+  t.type("stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e -icanon -e echo -e -echo; echo __STTY__");
+  t.keys('Enter');
+  const screen = await t.waitFor((s) => /^__STTY__$/m.test(s), 'stty');
+  const lines = screen.split('\n').map((l) => l.trim());
+  expect(lines).toContain('icanon');
+  expect(lines).toContain('echo');
+  expect(t.cursorVisible()).toBe(true);
+}
+
+describe.skipIf(!TmuxTerminal.available())('dashboard in a real terminal', () => {
+  it('draws the seed at 80x24, switches scenario on a key, and q exits 0 leaving the terminal as it was', async () => {
+    const t = terminal(80, 24);
+    await launch(t);
+    const first = await t.waitFor((s) => s.includes('[1 seed]') && s.includes('Tasks & futures'), 'the first frame');
+    // The frame stays one row shorter than the terminal: the last row is left free.
+    expect(first.split('\n')[23] ?? '').toBe('');
+    await t.waitFor((s) => s.includes('ended in') && s.includes('Async Result: Test'), 'the seed to end');
+    t.keys('3');
+    const futures = await t.waitFor((s) => s.includes('[3 futures]') && s.includes('your-answer'), 'the futures scenario');
+    expect(futures).toContain('A future is an empty box');
+    const lines = futures.split('\n');
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
+    // Each repaint replaced the one before: one frame on screen, starting at the top.
+    expect(lines[0]).toMatch(/^loopscope /);
+    expect(lines.filter((l) => l.includes('Tasks & futures'))).toHaveLength(1);
+    expect(lines.filter((l) => l.startsWith('╭─ Timeline'))).toHaveLength(1);
+    t.keys('q');
+    await t.waitFor(exited(0), 'exit code 0');
+    await expectTerminalRestored(t);
+  }, 60_000);
+
+  it('Ctrl+C exits 130, SIGTERM 143 and SIGHUP 129, each restoring the terminal', async () => {
+    const t = terminal(80, 24);
+    await launch(t);
+    await t.waitFor((s) => s.includes('[1 seed]'), 'the first frame');
+    t.keys('C-c');
+    await t.waitFor(exited(130), 'exit code 130');
+    await expectTerminalRestored(t);
+    t.keys('clear', 'Enter');
+    await launch(t, '-s futures');
+    await t.waitFor((s) => s.includes('your-answer'), 'the futures scenario waiting');
+    const pid = t.foregroundPid();
+    expect(pid).toBeGreaterThan(0);
+    process.kill(pid!, 'SIGTERM');
+    await t.waitFor(exited(143), 'exit code 143');
+    await expectTerminalRestored(t);
+    t.keys('clear', 'Enter');
+    await launch(t);
+    await t.waitFor((s) => s.includes('[1 seed]'), 'the first frame');
+    process.kill(t.foregroundPid()!, 'SIGHUP');
+    await t.waitFor(exited(129), 'exit code 129');
+    await expectTerminalRestored(t);
+  }, 60_000);
+
+  it('a crash ends with exit code 1 and one line, the terminal restored', async () => {
+    const t = terminal(80, 24);
+    await launch(t, '--file test/e2e/fixtures/crash-later.mjs');
+    const screen = await t.waitFor(exited(1), 'exit code 1');
+    const lines = screen.split('\n');
+    const at = lines.findIndex((l) => l.includes('loopscope: crashed: boom after the run'));
+    expect(at).toBeGreaterThanOrEqual(0);
+    // One line, no stack trace, then the shell again.
+    expect(lines[at + 1]).toBe('__EXIT_1__');
+    await expectTerminalRestored(t);
+  }, 60_000);
+
+  it('shows a one-line notice in a terminal smaller than 80x24, and the panels again once it grows', async () => {
+    const t = terminal(70, 20);
+    await launch(t);
+    await t.waitFor((s) => s.includes('needs at least 80x24') && s.includes('70x20'), 'the notice');
+    t.resize(100, 30);
+    await t.waitFor((s) => s.includes('Tasks & futures') && !s.includes('needs at least'), 'the panels after growing');
+    t.keys('q');
+    await t.waitFor(exited(0), 'exit code 0');
+  }, 60_000);
+
+  it('is coloured by default and has no colour at all with NO_COLOR', async () => {
+    // SGR colours: 30-37 and 40-47, 90-97 and 100-107, 38;… and 48;… (39 and 49 only reset them).
+    const colour = /\u001B\[(?:[0-9;]*;)?(?:3[0-8]|4[0-8]|9[0-7]|10[0-7])(?:;[0-9;]*)?m/;
+    const t = terminal(80, 24);
+    await launch(t);
+    await t.waitFor((s) => s.includes('ended in'), 'the seed to end');
+    expect(t.styledScreen()).toMatch(colour);
+    t.keys('q');
+    await t.waitFor(exited(0), 'exit code 0');
+    t.keys('clear', 'Enter');
+    await t.waitFor((s) => !s.includes('__EXIT_0__'), 'a clear screen');
+    await launch(t, '', 'NO_COLOR=1');
+    await t.waitFor((s) => s.includes('ended in'), 'the seed to end, without colour');
+    expect(t.styledScreen()).not.toMatch(colour);
+    t.keys('q');
+    await t.waitFor(exited(0), 'exit code 0');
+  }, 60_000);
+
+  it('runs headless, saying so in one line, when stdin is not a terminal', async () => {
+    const t = terminal(80, 24);
+    await launch(t, '< /dev/null');
+    const screen = await t.waitFor(exited(0), 'exit code 0');
+    expect(screen).toContain('loopscope: stdin is not a terminal; running headless instead');
+    expect(screen).toContain('Sync Results: Test');
+  }, 60_000);
+});

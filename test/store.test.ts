@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { Session } from '../src/session.js';
+import { DashboardStore, FRAME_MS } from '../src/store.js';
+import { scenarioOf } from './helpers/run-scenario.js';
+
+async function until(ok: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!ok()) {
+    if (performance.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+describe('DashboardStore', () => {
+  it('turns a flood of entity changes into at most ~30 snapshots a second, the last one complete', async () => {
+    const flood = scenarioOf(async (ctx) => {
+      const end = ctx.now() + 1000;
+      let n = 0;
+      while (ctx.now() < end) {
+        for (let i = 0; i < 50; i++) ctx.createFuture(`f${n++}`).setResult(n);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      console.log(`made ${n}`);
+    }, 'flood');
+    const session = new Session({ scenarios: [flood], settleMs: 0 });
+    const store = new DashboardStore(session);
+    const seen: number[] = [];
+    store.subscribe(() => seen.push(performance.now()));
+    session.start();
+    try {
+      await until(() => store.getSnapshot().session.result !== undefined);
+      await until(() => store.getSnapshot().run.logs.length > 0);
+      const made = Number(/made (\d+)/.exec(store.getSnapshot().run.logs[0]!.text)![1]);
+      expect(made).toBeGreaterThan(2000);
+      expect(store.getSnapshot().run.total).toBe(made + 1);
+      const seconds = (seen.at(-1)! - seen[0]!) / 1000;
+      expect(seen.length).toBeLessThanOrEqual(Math.ceil(seconds * (1000 / FRAME_MS)) + 2);
+      for (let i = 1; i < seen.length; i++) expect(seen[i]! - seen[i - 1]!).toBeGreaterThanOrEqual(FRAME_MS - 2);
+    } finally {
+      await session.close();
+      store.dispose();
+    }
+  });
+
+  it('once the loop is free again, reports the block it could not paint during, and freezes the clock at the end', async () => {
+    const blocker = scenarioOf(async (ctx) => {
+      await ctx.sleep(50);
+      ctx.blockFor(150);
+      await ctx.sleep(20);
+    }, 'blocker');
+    const session = new Session({ scenarios: [blocker], settleMs: 0 });
+    const store = new DashboardStore(session);
+    session.start();
+    try {
+      await until(() => store.getSnapshot().block !== undefined);
+      const snap = store.getSnapshot();
+      expect(snap.block!.end - snap.block!.start).toBeGreaterThanOrEqual(100);
+      await until(() => store.getSnapshot().loop.maxMs >= 100);
+      await until(() => store.getSnapshot().session.result !== undefined);
+      const ended = store.getSnapshot();
+      expect(ended.run.marks.some((m) => m.kind === 'blocked' && m.end - m.start >= 140)).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      store.flush();
+      // The run is over: its timeline stops at its last activity instead of growing forever.
+      expect(store.getSnapshot().now).toBe(ended.now);
+      expect(ended.now).toBeGreaterThanOrEqual(200);
+    } finally {
+      await session.close();
+      store.dispose();
+    }
+  });
+});

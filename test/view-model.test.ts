@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { findScenario, loadBuiltin } from '../scenarios/index.js';
+import { codeLines, codeWindowStart } from '../src/code-view.js';
+import { barChart, formatMs } from '../src/format.js';
+import { moveSelection, orderRows, windowStart } from '../src/rows.js';
+import { timelineLanes } from '../src/timeline.js';
+import { entity } from './components/fixtures.js';
+
+describe('orderRows', () => {
+  it('puts each entity under its creator, in creation order, and caches per snapshot', () => {
+    const entities = [
+      entity(1, 'main', 'running'),
+      entity(2, 'a', 'running', { parent: 't1' }),
+      entity(3, 'b', 'running', { parent: 't1' }),
+      entity(4, 'a-child', 'running', { parent: 't2' }),
+      entity(5, 'orphan', 'running', { parent: 't99' }),
+    ];
+    const rows = orderRows(entities);
+    expect(rows.map((r) => `${r.depth}:${r.entity.name}`)).toEqual(['0:main', '1:a', '2:a-child', '1:b', '0:orphan']);
+    expect(orderRows(entities)).toBe(rows);
+  });
+
+  it('moves a selection over rows and keeps it inside the window', () => {
+    const rows = orderRows(Array.from({ length: 10 }, (_, i) => entity(i + 1, `e${i + 1}`, 'running')));
+    expect(moveSelection(rows, undefined, 1)).toBe('t1');
+    expect(moveSelection(rows, undefined, -1)).toBe('t10');
+    expect(moveSelection(rows, 't10', 1)).toBe('t10');
+    for (let selected = 0; selected < 10; selected++) {
+      const start = windowStart(10, 4, selected);
+      expect(selected).toBeGreaterThanOrEqual(start);
+      expect(selected).toBeLessThan(start + 4);
+    }
+    expect(windowStart(10, 4, -1)).toBe(6);
+  });
+});
+
+describe('timelineLanes', () => {
+  it('puts pending before active on the real time axis and marks the end state', () => {
+    const rows = orderRows([entity(1, 'x', 'resolved', { created: 0, started: 50, settled: 100 })]);
+    const [loop, lane] = timelineLanes(rows, [], 100, 10, 4);
+    expect(loop!.key).toBe('loop');
+    expect(lane!.segments.map((s) => s.text).join('')).toBe('░░░░░█████'.slice(0, 9) + '✓');
+  });
+
+  it('shows a pause across a bar alive then, and never more lanes than rows', () => {
+    const entities = Array.from({ length: 9 }, (_, i) => entity(i + 1, `e${i}`, 'running', { created: 0, started: 0 }));
+    const lanes = timelineLanes(orderRows(entities), [{ kind: 'paused', start: 40, end: 60 }], 100, 10, 4);
+    expect(lanes).toHaveLength(4);
+    expect(lanes[0]!.segments.some((s) => s.role === 'paused')).toBe(true);
+    expect(lanes.slice(1).every((l) => l.label.includes('×'))).toBe(true);
+  });
+});
+
+describe('code view', () => {
+  it('marks the TypeScript line of the step, and the Python line with the same step label', () => {
+    const seed = loadBuiltin(findScenario('seed')!);
+    const line = seed.source.split('\n').findIndex((l) => l.includes("ctx.step('set result')")) + 1;
+    const ts = codeLines(seed, 'ts', { t: 0, label: 'set result', line })!;
+    expect(ts.lines[ts.highlight!]).toContain("await ctx.step('set result')");
+    const py = codeLines(seed, 'python', { t: 0, label: 'set result', line })!;
+    expect(py.lines[py.highlight!]).toBe('    future.set_result("Future Result: Test")');
+    expect(py.lines.some((l) => l.includes('# step'))).toBe(false);
+    const start = codeWindowStart(ts, 6);
+    expect(ts.highlight! - start).toBeGreaterThanOrEqual(0);
+    expect(ts.highlight! - start).toBeLessThan(6);
+  });
+});
+
+describe('barChart', () => {
+  it('scales to the ceiling, draws a floor, and stacks tall values over rows', () => {
+    expect(barChart([0, 25, 50], 3, 1, 50)).toEqual(['▁▄█']);
+    expect(barChart([0, 100], 4, 2, 50)).toEqual(['   █', '  ▁█']);
+  });
+});
+
+describe('formatMs', () => {
+  it('fits every duration in 5 characters', () => {
+    const cases: [number, string][] = [
+      [0.42, '0.4ms'],
+      [9.96, '10ms'],
+      [999.6, '1.00s'],
+      [1250, '1.25s'],
+      [12_500, '12.5s'],
+      [133_700, '134s'],
+      [3_660_000, '61m'],
+    ];
+    for (const [ms, text] of cases) expect(formatMs(ms)).toBe(text);
+    for (let ms = 0.01; ms < 1e8; ms *= 1.7) expect(formatMs(ms).length, String(ms)).toBeLessThanOrEqual(5);
+  });
+});
