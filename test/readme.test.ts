@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { FLAGS, flagLabel } from '../src/flags.js';
+import { helpText, keyOf } from '../src/help.js';
+import { keyHelpRows } from '../src/keys.js';
+import { localize } from '../src/scenario.js';
+import { SCENARIOS } from '../scenarios/index.js';
+import { cli } from './helpers/cli.js';
+
+const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+const cell = (text: string) => text.replace(/\|/g, '\\|');
+
+/** The README says what the code does: its tables come from the same tables as --help. */
+describe('README', () => {
+  it('opens with what loopscope is, then the two set-up commands', () => {
+    const head = readme.split('\n').slice(0, 15).join('\n');
+    expect(head).toMatch(/live terminal dashboard/);
+    expect(head).toContain('```sh\nnpm install && npm start\nnpm test\n```');
+  });
+
+  it('lists every flag as --help does', () => {
+    const help = helpText(SCENARIOS);
+    for (const flag of FLAGS) {
+      expect(readme).toContain(`| \`${cell(flagLabel(flag))}\` | ${cell(flag.help)} |`);
+      expect(help).toContain(flagLabel(flag));
+    }
+  });
+
+  it('lists every key of the key table', () => {
+    for (const row of keyHelpRows('en')) expect(readme).toContain(`| ${cell(row.keys)} | ${cell(row.help)} |`);
+  });
+
+  it('lists every scenario with its key, title and summary', () => {
+    SCENARIOS.forEach((s, i) => {
+      expect(readme).toContain(`| ${keyOf(i)} | \`${s.id}\` | ${cell(localize(s.title, 'en'))} | ${cell(s.summary.en)} |`);
+    });
+  });
+
+  it('shows the seed transcript the binary really prints (timings aside)', () => {
+    const block = /\$ npm start --silent -- --headless -s seed\n([\s\S]*?)```/.exec(readme)![1]!;
+    const shown = block.trim().split('\n');
+    const run = cli(['--headless', '-s', 'seed']);
+    const printed = `${run.stdout}${run.stderr}`.trim().split('\n');
+    const mask = (line: string) => line.replace(/\d+(\.\d+)?/g, 'N');
+    expect(printed.map(mask)).toEqual(shown.map(mask));
+  });
+
+  it('links only files that exist', () => {
+    for (const [, target] of readme.matchAll(/\]\(([^)#]+)\)/g)) {
+      if (/^https?:/.test(target!)) continue;
+      expect(() => readFileSync(new URL(`../${target}`, import.meta.url)), target).not.toThrow();
+    }
+  });
+});
