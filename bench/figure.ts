@@ -6,16 +6,36 @@ export interface Figure {
   /** The goal in words, e.g. `<= 2x`. */
   readonly goal: string;
   readonly pass: boolean;
+  /** By how much a missed goal was missed, in words (`16% short`), for the table. */
+  readonly shortfall?: string;
   /** How it was measured, for the table. */
   readonly note?: string;
 }
 
+/** Something the bench measures: the names of the figures it gives, and how to get them. */
+export interface Measure {
+  readonly names: readonly string[];
+  run(): Promise<readonly Figure[]>;
+}
+
 export function atMost(name: string, value: number, unit: string, limit: number, note?: string): Figure {
-  return { name, value: round(value), unit, goal: `<= ${limit}${unit === 'x' ? 'x' : ` ${unit}`}`, pass: value <= limit, note };
+  const pass = value <= limit;
+  const shortfall = pass ? undefined : `${percent(value / limit - 1)} over`;
+  return { name, value: round(value), unit, goal: `<= ${limit}${suffix(unit)}`, pass, shortfall, note };
 }
 
 export function atLeast(name: string, value: number, unit: string, limit: number, note?: string): Figure {
-  return { name, value: round(value), unit, goal: `>= ${limit}${unit === 'x' ? 'x' : ` ${unit}`}`, pass: value >= limit, note };
+  const pass = value >= limit;
+  const shortfall = pass ? undefined : `${percent(1 - value / limit)} short`;
+  return { name, value: round(value), unit, goal: `>= ${limit}${suffix(unit)}`, pass, shortfall, note };
+}
+
+function suffix(unit: string): string {
+  return unit === 'x' ? 'x' : ` ${unit}`;
+}
+
+function percent(fraction: number): string {
+  return `${Math.max(1, Math.round(fraction * 100))}%`;
 }
 
 export function median(values: readonly number[]): number {

@@ -1,22 +1,33 @@
-import type { Figure } from './figure.js';
+import type { Figure, Measure } from './figure.js';
+import { churn } from './figures/churn.js';
+import { threadsSpeedup } from './figures/threads-speedup.js';
 import { trackedTaskOverhead } from './figures/tracked-task-overhead.js';
 
-/** Every figure, in the order the table prints them. */
-const FIGURES: readonly (() => Promise<Figure>)[] = [trackedTaskOverhead];
+/** Every measure, in the order the table prints its figures. */
+const MEASURES: readonly Measure[] = [trackedTaskOverhead, churn, threadsSpeedup];
+
+/** `--only a,b` runs the measures giving a figure whose name contains a or b. */
+function selected(argv: readonly string[]): readonly Measure[] {
+  const at = argv.indexOf('--only');
+  if (at < 0) return MEASURES;
+  const words = (argv[at + 1] ?? '').split(',').filter(Boolean);
+  return MEASURES.filter((m) => m.names.some((name) => words.some((word) => name.includes(word))));
+}
 
 async function main(): Promise<void> {
-  const json = process.argv.includes('--json');
+  const argv = process.argv.slice(2);
+  const json = argv.includes('--json');
   const figures: Figure[] = [];
-  for (const measure of FIGURES) {
-    const figure = await measure();
-    figures.push(figure);
-    if (!json) process.stderr.write(`measured ${figure.name}\n`);
+  for (const measure of selected(argv)) {
+    const measured = await measure.run();
+    figures.push(...measured);
+    if (!json) for (const figure of measured) process.stderr.write(`measured ${figure.name}\n`);
   }
   if (json) {
     process.stdout.write(`${JSON.stringify(figures.map(({ name, value, unit, goal, pass }) => ({ name, value, unit, goal, pass })))}\n`);
     return;
   }
-  const rows = figures.map((f) => [f.name, `${f.value} ${f.unit}`, f.goal, f.pass ? 'pass' : 'MISS', f.note ?? '']);
+  const rows = figures.map((f) => [f.name, `${f.value} ${f.unit}`, f.goal, f.pass ? 'pass' : `MISS, ${f.shortfall}`, f.note ?? '']);
   const head = ['figure', 'value', 'goal', '', 'how'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();

@@ -12,6 +12,7 @@ import threads from './threads.js';
 import processes from './processes.js';
 import ioBound from './io-bound.js';
 import queue from './queue.js';
+import rushHour from './rush-hour.js';
 
 /** Built-in scenarios in key order: key 1 is the first. */
 export const SCENARIOS: readonly Scenario[] = [
@@ -27,6 +28,7 @@ export const SCENARIOS: readonly Scenario[] = [
   processes,
   ioBound,
   queue,
+  rushHour,
 ];
 
 const loaded = new Map<string, LoadedScenario>();

@@ -59,7 +59,7 @@ export interface ContextHost {
 }
 
 /** The task count of a scaled scenario when no `--scale` is given. */
-export const DEFAULT_SCALE = 10_000;
+const DEFAULT_SCALE = 10_000;
 
 export function createContext(host: ContextHost): Ctx {
   const { runtime } = host;

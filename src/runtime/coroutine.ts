@@ -14,7 +14,7 @@ export class CoroutineObject<T = unknown> implements PromiseLike<T> {
   constructor(tracker: Tracker, name: string, body: () => PromiseLike<T> | T, parent?: string) {
     this.#tracker = tracker;
     this.#body = body;
-    this.record = tracker.add('coroutine', name, { state: 'created', parent, handle: this });
+    this.record = tracker.track('coroutine', name, 'created', parent, undefined, this);
   }
 
   get name(): string {

@@ -25,8 +25,8 @@ export class Future<T = unknown> implements PromiseLike<T> {
   readonly record: EntityRecord;
   protected readonly tracker: Tracker;
   #state = PENDING;
-  #value: T | undefined;
-  #error: unknown;
+  /** The result (resolved) or the error (rejected, cancelled). */
+  #outcome: unknown = undefined;
   #callbacks: DoneCallback<T>[] | undefined;
   #promise: Promise<T> | undefined;
   #resolve: ((value: T) => void) | undefined;
@@ -34,7 +34,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
 
   constructor(tracker: Tracker, options: TrackOptions = {}, kind: Kind = 'future', detail?: string) {
     this.tracker = tracker;
-    this.record = tracker.add(kind, options.name, { parent: options.parent, handle: this, detail });
+    this.record = tracker.track(kind, options.name, 'pending', options.parent, detail, this);
   }
 
   get name(): string {
@@ -69,15 +69,15 @@ export class Future<T = unknown> implements PromiseLike<T> {
   /** The result; throws InvalidStateError while pending, CancelledError when cancelled, the error when rejected. */
   result(): T {
     if (this.#state === PENDING) throw new InvalidStateError('Result is not set.');
-    if (this.#state === RESOLVED) return this.#value as T;
-    throw this.#error;
+    if (this.#state === RESOLVED) return this.#outcome as T;
+    throw this.#outcome;
   }
 
   /** The exception, or null; throws InvalidStateError while pending and CancelledError when cancelled. */
   exception(): unknown {
     if (this.#state === PENDING) throw new InvalidStateError('Exception is not set.');
-    if (this.#state === CANCELLED) throw this.#error;
-    return this.#state === REJECTED ? this.#error : null;
+    if (this.#state === CANCELLED) throw this.#outcome;
+    return this.#state === REJECTED ? this.#outcome : null;
   }
 
   /** Calls `callback(this)` on a later turn once done (at once-later if already done). */
@@ -106,17 +106,31 @@ export class Future<T = unknown> implements PromiseLike<T> {
   /** A native promise that settles with this future (made on first use). */
   asPromise(): Promise<T> {
     if (this.#promise === undefined) {
-      if (this.#state === RESOLVED) this.#promise = Promise.resolve(this.#value as T);
-      else if (this.#state !== PENDING) {
-        this.#promise = Promise.reject(this.#error);
-      } else {
-        this.#promise = new Promise<T>((resolve, reject) => {
-          this.#resolve = resolve;
-          this.#reject = reject;
-        });
+      if (this.#state === RESOLVED) this.#promise = Promise.resolve(this.#outcome as T);
+      else if (this.#state !== PENDING) this.#promise = Promise.reject(this.#outcome);
+      else {
+        this.#promise =
+          this.pendingPromise() ??
+          new Promise<T>((resolve, reject) => {
+            this.#resolve = resolve;
+            this.#reject = reject;
+          });
       }
     }
     return this.#promise;
+  }
+
+  /**
+   * A promise that already exists and will settle as this pending future does, if there is one
+   * (a started task's body); asPromise hands it out instead of making a new one.
+   */
+  protected pendingPromise(): Promise<T> | undefined {
+    return undefined;
+  }
+
+  /** Drops the promise handed out so far: the next asPromise() makes one from the outcome. */
+  protected forgetPromise(): void {
+    this.#promise = undefined;
   }
 
   /** Python's repr: `<Future pending>`, `<Future finished result='x'>`... */
@@ -145,14 +159,14 @@ export class Future<T = unknown> implements PromiseLike<T> {
   }
 
   protected reprOutcome(): string {
-    if (this.#state === RESOLVED) return ` result=${pyRepr(this.#value)}`;
-    if (this.#state === REJECTED) return ` exception=${pyRepr(this.#error)}`;
+    if (this.#state === RESOLVED) return ` result=${pyRepr(this.#outcome)}`;
+    if (this.#state === REJECTED) return ` exception=${pyRepr(this.#outcome)}`;
     return '';
   }
 
   protected settleResolved(value: T): void {
     this.#state = RESOLVED;
-    this.#value = value;
+    this.#outcome = value;
     this.tracker.setState(this.record, 'resolved', value);
     this.#resolve?.(value);
     this.#finish();
@@ -160,7 +174,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
 
   protected settleRejected(error: unknown): void {
     this.#state = REJECTED;
-    this.#error = error;
+    this.#outcome = error;
     this.tracker.setState(this.record, 'rejected', error);
     this.#reject?.(error);
     this.#finish();
@@ -168,7 +182,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
 
   protected settleCancelled(error: CancelledError): void {
     this.#state = CANCELLED;
-    this.#error = error;
+    this.#outcome = error;
     this.tracker.setState(this.record, 'cancelled', error);
     this.#reject?.(error);
     this.#finish();

@@ -38,7 +38,9 @@ export class Runtime {
   createTask<T>(work: CoroutineObject<T> | TaskBody<T>, name?: string): Task<T>;
   createTask<T>(name: string, work: CoroutineObject<T> | TaskBody<T>): Task<T>;
   createTask<T>(a: string | CoroutineObject<T> | TaskBody<T>, b?: string | CoroutineObject<T> | TaskBody<T>): Task<T> {
-    const [name, work] = typeof a === 'string' ? [a, b as CoroutineObject<T> | TaskBody<T>] : [b as string | undefined, a];
+    const named = typeof a === 'string';
+    const name = named ? a : (b as string | undefined);
+    const work = named ? (b as CoroutineObject<T> | TaskBody<T>) : a;
     const parent = this.parent();
     if (work instanceof CoroutineObject) {
       return new Task<T>(this.tracker, () => work.start(), { name, parent, coro: work.name });

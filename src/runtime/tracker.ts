@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { errorText } from './errors.js';
 import { valueText } from './repr.js';
-import { KIND_PREFIX, STATES, STATE_CODE, isSettled, type Kind, type State } from './states.js';
+import { KIND_PREFIX, KINDS, STATES, isSettled, type Kind, type State } from './states.js';
 
 /** One entity as a snapshot shows it: frozen, never mutated afterwards. */
 export interface EntityView {
@@ -71,48 +71,67 @@ export type TrackerEvent =
 /** The tracker's own record of an entity; mutated in place so tracking allocates nothing per change. */
 export class EntityRecord {
   state: State;
-  started: number | undefined = undefined;
-  settled: number | undefined = undefined;
+  /**
+   * Times in whole microseconds since the run started, -1 for not yet: small integers are stored
+   * in the object itself, where a fractional millisecond would be one more heap number each.
+   */
+  startedUs = -1;
+  settledUs = -1;
   /** The raw result (resolved) or error (rejected, cancelled); turned into text only when shown. */
   outcome: unknown = undefined;
-  /** Tracker version of the last change; a cached view older than this is stale. */
-  version = 0;
+  /** The frozen view of the current state; dropped at each change. */
   view: EntityView | undefined = undefined;
+  /** Place in the order entities settled (0 for the first), -1 while unsettled: what folding goes by. */
+  settleOrder = -1;
+  /** A name, or the number of a default one (`Task-3`) until it is first shown. */
+  #naming: string | number;
+  #id: string | undefined = undefined;
+
   constructor(
     readonly seq: number,
     readonly kind: Kind,
-    /** A name, or the number of a default one (`Task-3`), formatted only when shown. */
-    private readonly naming: string | number,
+    naming: string | number,
     state: State,
-    readonly created: number,
+    readonly createdUs: number,
     readonly parent: string | undefined,
     public detail: string | undefined,
     /** The live object (Future, Task...) behind this entity, for actions such as cancel. */
     readonly handle: unknown,
   ) {
     this.state = state;
+    this.#naming = naming;
   }
 
-  #id: string | undefined;
-  #name: string | undefined;
-  #text: string | undefined;
-
   get name(): string {
-    return (this.#name ??= typeof this.naming === 'string' ? this.naming : `${DEFAULT_SERIES[this.kind]}-${this.naming}`);
+    const naming = this.#naming;
+    return typeof naming === 'string' ? naming : (this.#naming = `${DEFAULT_SERIES[this.kind]}-${naming}`);
+  }
+
+  /** Real milliseconds since the run started. */
+  get created(): number {
+    return this.createdUs / 1000;
+  }
+
+  get started(): number | undefined {
+    return this.startedUs < 0 ? undefined : this.startedUs / 1000;
+  }
+
+  get settled(): number | undefined {
+    return this.settledUs < 0 ? undefined : this.settledUs / 1000;
   }
 
   get id(): string {
     return (this.#id ??= KIND_PREFIX[this.kind] + this.seq);
   }
 
-  /** The value as text, for a resolved entity. */
+  /** The value as text, for a resolved entity (the view keeps it once made). */
   get value(): string | undefined {
-    return this.state === 'resolved' ? (this.#text ??= valueText(this.outcome)) : undefined;
+    return this.state === 'resolved' ? valueText(this.outcome) : undefined;
   }
 
-  /** The error as text, for a rejected or cancelled entity. */
+  /** The error as text, for a rejected or cancelled entity (the view keeps it once made). */
   get error(): string | undefined {
-    return this.state === 'rejected' || this.state === 'cancelled' ? (this.#text ??= errorText(this.outcome)) : undefined;
+    return this.state === 'rejected' || this.state === 'cancelled' ? errorText(this.outcome) : undefined;
   }
 
   toView(): EntityView {
@@ -134,6 +153,20 @@ export class EntityRecord {
     }
     return this.view;
   }
+}
+
+/**
+ * Where a state or a kind is in its list: a scan of a few interned strings, cheaper than a keyed
+ * lookup, which turns megamorphic when one call site sees them all.
+ */
+function indexIn<T extends string>(list: readonly T[], item: T): number {
+  for (let i = 0; i < list.length; i++) if (list[i] === item) return i;
+  throw new TypeError(`unknown: ${item}`);
+}
+
+/** A state's code: its index in STATES, as the counters and the event log store it. */
+function codeOf(state: State): number {
+  return indexIn(STATES, state);
 }
 
 /** Default name series per kind: tasks are Task-1, Task-2... as in asyncio. */
@@ -177,12 +210,17 @@ export class Tracker {
   readonly stateEvents: boolean;
   #seq = 0;
   #version = 1;
-  readonly #retained = new Map<number, EntityRecord>();
-  #settledQueue: number[] = [];
-  #settledHead = 0;
+  /** Retained records in creation order, with folded ones among them until the next compaction. */
+  #records: EntityRecord[] = [];
+  /**
+   * Entities settled so far. The first `#settled - retention` of them, in settle order, are folded:
+   * folding is a count, so a settle touches no older record.
+   */
+  #settled = 0;
+  /** Folded records already dropped from #records. */
+  #dropped = 0;
   readonly #counts = new Float64Array(STATES.length);
   #total = 0;
-  #folded = 0;
   #logs: LogLine[] = [];
   #droppedLogs = 0;
   #marks: Mark[] = [];
@@ -194,7 +232,8 @@ export class Tracker {
   readonly #evNum: Float64Array;
   readonly #evRef: unknown[];
   #evHead = 0;
-  readonly #numbers: Record<string, number> = {};
+  /** Last number given in each kind's default name series (`Task-3`), by index in KINDS. */
+  readonly #numbers = new Float64Array(KINDS.length);
   readonly #listeners = new Set<() => void>();
   #notifyScheduled = false;
   #snapshot: Snapshot | undefined;
@@ -215,6 +254,11 @@ export class Tracker {
     return performance.now() - this.t0;
   }
 
+  /** now() in whole microseconds, as records keep times. */
+  #nowUs(): number {
+    return Math.round((performance.now() - this.t0) * 1000);
+  }
+
   get version(): number {
     return this.#version;
   }
@@ -225,13 +269,24 @@ export class Tracker {
     name: string | undefined,
     options: { state?: State; parent?: string; detail?: string; handle?: unknown } = {},
   ): EntityRecord {
-    const state = options.state ?? 'pending';
+    return this.track(kind, name, options.state ?? 'pending', options.parent, options.detail, options.handle);
+  }
+
+  /** add() with positional arguments: what Future, Task and coroutine use, with no options object. */
+  track(
+    kind: Kind,
+    name: string | undefined,
+    state: State,
+    parent: string | undefined,
+    detail: string | undefined,
+    handle: unknown,
+  ): EntityRecord {
     const naming = name ?? this.nextNumber(kind);
-    const rec = new EntityRecord(++this.#seq, kind, naming, state, this.now(), options.parent, options.detail, options.handle);
-    this.#retained.set(rec.seq, rec);
-    this.#counts[STATE_CODE[state]]! += 1;
+    const rec = new EntityRecord(++this.#seq, kind, naming, state, this.#nowUs(), parent, detail, handle);
+    this.#records.push(rec);
+    this.#counts[codeOf(state)]! += 1;
     this.#total++;
-    if (this.stateEvents) this.#append(rec.created, STATE_CODE[state], 0, rec);
+    if (this.stateEvents) this.#append(rec.created, codeOf(state), 0, rec);
     this.#changed(rec);
     return rec;
   }
@@ -244,19 +299,21 @@ export class Tracker {
     if (rec.state === state || isSettled(rec.state)) return;
     // The clock is read only when the time is kept: a start, an end, or a logged event.
     const settles = isSettled(state);
-    const starts = rec.started === undefined && (state === 'running' || state === 'waiting');
-    const t = settles || starts || this.stateEvents ? this.now() : 0;
-    this.#counts[STATE_CODE[rec.state]]! -= 1;
-    this.#counts[STATE_CODE[state]]! += 1;
+    const starts = rec.startedUs < 0 && (state === 'running' || state === 'waiting');
+    const us = settles || starts || this.stateEvents ? this.#nowUs() : 0;
+    this.#counts[codeOf(rec.state)]! -= 1;
+    this.#counts[codeOf(state)]! += 1;
     rec.state = state;
-    if (starts) rec.started = t;
+    if (starts) rec.startedUs = us;
     if (settles) {
-      rec.settled = t;
+      rec.settledUs = us;
       rec.outcome = outcome;
-      this.#settledQueue.push(rec.seq);
-      this.#fold();
+      rec.settleOrder = this.#settled++;
+      // Drop folded records in bulk, once they are half of the list: amortised O(1) per settle.
+      const holes = this.#folded() - this.#dropped;
+      if (holes > 1024 && holes * 2 > this.#records.length) this.#compact();
     }
-    if (this.stateEvents) this.#append(t, STATE_CODE[state], 0, rec);
+    if (this.stateEvents) this.#append(us / 1000, codeOf(state), 0, rec);
     this.#changed(rec);
   }
 
@@ -294,30 +351,39 @@ export class Tracker {
     this.#changed(undefined);
   }
 
-  /** Next number of a name series (`Task-1`, `Task-2`...), per run. */
-  nextNumber(series: string): number {
-    const n = (this.#numbers[series] ?? 0) + 1;
-    this.#numbers[series] = n;
-    return n;
+  /** Next number of a kind's default name series (`Task-1`, `Task-2`...), per run. */
+  nextNumber(kind: Kind): number {
+    return ++this.#numbers[indexIn(KINDS, kind)]!;
   }
 
   /** The record behind a public or numeric id, while it is retained. */
   find(id: string | number): EntityRecord | undefined {
     const seq = typeof id === 'number' ? id : Number(id.replace(/^[a-z]+/, ''));
-    return this.#retained.get(seq);
+    // #records is in creation order, so in seq order.
+    const records = this.#records;
+    let lo = 0;
+    let hi = records.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const rec = records[mid]!;
+      if (rec.seq === seq) return this.#retains(rec) ? rec : undefined;
+      if (rec.seq < seq) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
   }
 
   /** Every retained record that has not settled. */
   unsettled(): EntityRecord[] {
     const out: EntityRecord[] = [];
-    for (const rec of this.#retained.values()) if (!isSettled(rec.state)) out.push(rec);
+    for (const rec of this.#records) if (rec.settleOrder < 0) out.push(rec);
     return out;
   }
 
   snapshot(): Snapshot {
     if (this.#snapshot?.version === this.#version) return this.#snapshot;
     const entities: EntityView[] = [];
-    for (const rec of this.#retained.values()) entities.push(rec.toView());
+    for (const rec of this.#records) if (this.#retains(rec)) entities.push(rec.toView());
     const counts = {} as Record<State, number>;
     STATES.forEach((s, i) => (counts[s] = this.#counts[i]!));
     const logs = this.#logs.length > this.logCapacity ? this.#logs.slice(-this.logCapacity) : this.#logs.slice();
@@ -328,7 +394,7 @@ export class Tracker {
       entities: Object.freeze(entities),
       counts: Object.freeze(counts),
       total: this.#total,
-      folded: this.#folded,
+      folded: this.#folded(),
       logs: Object.freeze(logs),
       droppedLogs: this.#droppedLogs + extraDropped,
       marks: Object.freeze(this.#marks.slice()),
@@ -360,10 +426,7 @@ export class Tracker {
 
   #changed(rec: EntityRecord | undefined): void {
     this.#version++;
-    if (rec !== undefined) {
-      rec.version = this.#version;
-      rec.view = undefined;
-    }
+    if (rec !== undefined) rec.view = undefined;
     if (!this.#notifyScheduled && this.#listeners.size > 0) {
       this.#notifyScheduled = true;
       setImmediate(() => {
@@ -408,15 +471,17 @@ export class Tracker {
     return { type: 'mark', t, mark };
   }
 
-  #fold(): void {
-    const queued = this.#settledQueue.length - this.#settledHead;
-    if (queued <= this.retention) return;
-    const seq = this.#settledQueue[this.#settledHead++]!;
-    this.#retained.delete(seq);
-    this.#folded++;
-    if (this.#settledHead > 4096 && this.#settledHead * 2 > this.#settledQueue.length) {
-      this.#settledQueue = this.#settledQueue.slice(this.#settledHead);
-      this.#settledHead = 0;
-    }
+  /** Settled entities folded into the counters: all but the newest `retention` settled. */
+  #folded(): number {
+    return Math.max(0, this.#settled - this.retention);
+  }
+
+  #retains(rec: EntityRecord): boolean {
+    return rec.settleOrder < 0 || rec.settleOrder >= this.#folded();
+  }
+
+  #compact(): void {
+    this.#records = this.#records.filter((rec) => this.#retains(rec));
+    this.#dropped = this.#folded();
   }
 }

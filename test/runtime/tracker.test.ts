@@ -114,4 +114,55 @@ describe('Tracker', () => {
     await new Promise((resolve) => setImmediate(resolve));
     expect(calls).toBe(1);
   });
+
+  it('keeps exact counts and the newest settled through thousands of settles in any order', () => {
+    const tracker = new Tracker({ retention: 10 });
+    const recs = Array.from({ length: 5000 }, (_, i) => tracker.add('task', `t${i}`));
+    // Every 7th stays unsettled; the rest settle in a scrambled order.
+    const settling = recs.map((_, i) => i).filter((i) => i % 7 !== 0);
+    settling.sort((a, b) => ((a * 7919) % 5003) - ((b * 7919) % 5003));
+    const states = ['resolved', 'rejected', 'cancelled'] as const;
+    settling.forEach((i, k) => tracker.setState(recs[i]!, states[k % 3]!, k));
+    const snap = tracker.snapshot();
+    expect(snap.total).toBe(5000);
+    expect(snap.folded).toBe(settling.length - 10);
+    expect(snap.counts).toMatchObject({
+      pending: 5000 - settling.length,
+      resolved: Math.ceil(settling.length / 3),
+      rejected: Math.ceil((settling.length - 1) / 3),
+      cancelled: Math.ceil((settling.length - 2) / 3),
+    });
+    // What is kept: every unsettled one and the last 10 to settle, shown in creation order.
+    const newest = new Set(settling.slice(-10));
+    const kept = recs.map((_, i) => i).filter((i) => i % 7 === 0 || newest.has(i));
+    expect(snap.entities.map((e) => e.name)).toEqual(kept.map((i) => `t${i}`));
+    expect(tracker.unsettled()).toHaveLength(5000 - settling.length);
+    // Folded ones are no longer found by id; kept ones are.
+    expect(tracker.find(recs[settling[0]!]!.id)).toBeUndefined();
+    expect(tracker.find(recs[settling.at(-1)!]!.id)).toBe(recs[settling.at(-1)!]);
+    expect(tracker.find(recs[7]!.seq)).toBe(recs[7]);
+  });
+
+  it('keeps times in microseconds and shows them in milliseconds', () => {
+    const tracker = new Tracker();
+    const before = tracker.now();
+    const rec = tracker.add('task', 'a');
+    tracker.setState(rec, 'running');
+    const spin = performance.now() + 2;
+    while (performance.now() < spin);
+    tracker.setState(rec, 'resolved', 1);
+    const after = tracker.now();
+    const view = tracker.snapshot().entities[0]!;
+    expect(view.created).toBeGreaterThanOrEqual(before - 0.001);
+    expect(view.started!).toBeGreaterThanOrEqual(view.created);
+    expect(view.settled! - view.started!).toBeGreaterThanOrEqual(1.999);
+    expect(view.settled!).toBeLessThanOrEqual(after + 0.001);
+  });
+
+  it('numbers default names per kind', () => {
+    const tracker = new Tracker();
+    const kinds = ['task', 'future', 'task', 'coroutine', 'future'] as const;
+    const names = kinds.map((kind) => tracker.add(kind, undefined).name);
+    expect(names).toEqual(['Task-1', 'Future-1', 'Task-2', 'coroutine-1', 'Future-2']);
+  });
 });
