@@ -1,9 +1,13 @@
-import type { Writable } from 'node:stream';
 import { summarize, Run, type RunResult } from './runner.js';
 import { LoopMonitor } from './runtime/loop-monitor.js';
 import type { Lang } from './runtime/context.js';
 import type { TrackerEvent } from './runtime/tracker.js';
 import { localize, type LoadedScenario } from './scenario.js';
+
+/** Somewhere text can be written. */
+export interface Sink {
+  write(text: string): unknown;
+}
 
 export interface HeadlessOptions {
   readonly json: boolean;
@@ -11,8 +15,13 @@ export interface HeadlessOptions {
   /** Task count for scenarios that scale (`--scale`). */
   readonly scale?: number;
   readonly lang: Lang;
-  readonly out: Writable;
-  readonly err: Writable;
+  /**
+   * Where the transcript goes. Passed as sinks rather than streams so that process.stdout is
+   * first touched when the program prints: in plain node that first print also creates the
+   * stream (a few ms), and libuv's clock, hence timer-vs-immediate order, depends on it.
+   */
+  readonly out: Sink;
+  readonly err: Sink;
   /** Print a title line before each scenario (with --all). */
   readonly titles: boolean;
 }
@@ -46,17 +55,17 @@ async function runOne(scenario: LoadedScenario, options: HeadlessOptions, monito
     lang: options.lang,
     scale: options.scale,
     monitor: json ? monitor : undefined,
-    tracker: { stateEvents: json },
+    // A transcript line is written the moment the program prints it, as plain node writes it;
+    // JSON lines are written from the event log, where state changes interleave with prints.
+    tracker: json ? { stateEvents: true } : { onLog: (stream, text) => (stream === 'stdout' ? out : err).write(`${text}\n`) },
   });
   let cursor = 0;
   const drain = () => {
+    if (!json) return;
     const { events, next, dropped } = run.tracker.events(cursor);
     cursor = next;
-    if (dropped > 0 && json) write({ t: round(run.tracker.now()), type: 'dropped', events: dropped });
-    for (const event of events) {
-      if (json) write(toJson(event));
-      else if (event.type === 'log') (event.stream === 'stdout' ? out : err).write(`${event.text}\n`);
-    }
+    if (dropped > 0) write({ t: round(run.tracker.now()), type: 'dropped', events: dropped });
+    for (const event of events) write(toJson(event));
   };
   const unsubscribe = run.tracker.subscribe(drain);
   const unsample = json

@@ -197,6 +197,11 @@ export interface TrackerOptions {
    * settled entity alive, which keeps the hot path cheap.
    */
   readonly stateEvents?: boolean;
+  /**
+   * Called synchronously with every console line as it is logged, so a transcript is written at
+   * the moment the program prints, as plain node would write it (same order, same timing).
+   */
+  readonly onLog?: (stream: 'stdout' | 'stderr', text: string) => void;
 }
 
 /**
@@ -208,6 +213,7 @@ export class Tracker {
   readonly retention: number;
   readonly logCapacity: number;
   readonly stateEvents: boolean;
+  readonly #onLog: ((stream: 'stdout' | 'stderr', text: string) => void) | undefined;
   #seq = 0;
   #version = 1;
   /** Retained records in creation order, with folded ones among them until the next compaction. */
@@ -242,6 +248,7 @@ export class Tracker {
     this.retention = options.retention ?? 1000;
     this.logCapacity = options.logCapacity ?? 1000;
     this.stateEvents = options.stateEvents ?? false;
+    this.#onLog = options.onLog;
     this.#cap = options.eventCapacity ?? 1 << 16;
     this.#evT = new Float64Array(this.#cap);
     this.#evCode = new Uint8Array(this.#cap);
@@ -334,6 +341,7 @@ export class Tracker {
     }
     this.#append(t, stream === 'stdout' ? LOG_STDOUT : LOG_STDERR, 0, text);
     this.#changed(undefined);
+    this.#onLog?.(stream, text);
   }
 
   step(label: string, line: number | undefined): void {
