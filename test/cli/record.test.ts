@@ -1,0 +1,59 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, ROOT, cli, type CliResult } from '../helpers/cli.js';
+
+// A --record path that cannot be written fails before anything starts: exit 2, one line that
+// names the problem and the fix. (No terminal here: the path is checked before the terminal is.)
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'loopscope-cli-record-'));
+  // Builds the bundle if the sources changed, so a run as another user below need not write it.
+  cli(['--version']);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function expectOneLine(result: CliResult, pattern: RegExp): void {
+  expect(result.code).toBe(2);
+  expect(result.stdout).toBe('');
+  const lines = result.stderr.trimEnd().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(pattern);
+}
+
+describe('--record paths that cannot be written', () => {
+  it('a missing folder', () => {
+    const result = cli(['--record', join(dir, 'nowhere', 'demo.cast')]);
+    expectOneLine(result, /^loopscope: --record: the folder '.*nowhere' does not exist; create it first or record to another path$/);
+  });
+
+  it('a folder', () => {
+    expectOneLine(cli(['--record', dir]), /^loopscope: --record: '.*' is a folder; name a file in it, such as .*demo\.cast$/);
+  });
+
+  it('a folder without write permission', () => {
+    const locked = join(dir, 'locked');
+    mkdirSync(locked);
+    chmodSync(locked, 0o555);
+    const args = [BIN, '--record', join(locked, 'demo.cast')];
+    // Permissions do not bind root: run as nobody then.
+    const child =
+      process.getuid?.() === 0
+        ? spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, ...args], { cwd: ROOT, encoding: 'utf8' })
+        : spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });
+    expectOneLine({ code: child.status, stdout: child.stdout, stderr: child.stderr, ms: 0 }, /^loopscope: --record: no permission to write '.*demo\.cast'; record to a folder you can write, such as \.\/demo\.cast$/);
+    expect(existsSync(join(locked, 'demo.cast'))).toBe(false);
+  });
+});
+
+describe('--record and --autoplay without a terminal', () => {
+  it('exit 2 saying the dashboard needs a terminal, and leave no file behind', () => {
+    const path = join(dir, 'piped.cast');
+    expectOneLine(cli(['--record', path]), /^loopscope: --record shows the dashboard, which needs a terminal \(stdout is not a terminal\); run it in a terminal, not through a pipe$/);
+    expect(existsSync(path)).toBe(false);
+    expectOneLine(cli(['--autoplay', '1']), /^loopscope: --autoplay shows the dashboard, which needs a terminal/);
+  });
+});
