@@ -37,7 +37,7 @@ export function parseArgs(argv: readonly string[]): Options {
     if (!flag) throw new UsageError(`unknown option '${key}'; ${HINT}`);
     if (raw.has(flag.name)) throw new UsageError(`--${flag.name} is given twice; give it once`);
     if (!flag.value) {
-      if (eq > 0) throw new UsageError(`--${flag.name} takes no value`);
+      if (eq > 0) throw new UsageError(`--${flag.name} takes no value; give it as --${flag.name}`);
       raw.set(flag.name, true);
       continue;
     }
@@ -89,7 +89,7 @@ function label(flag: Flag): string {
 }
 
 function nonEmpty(name: string, value: string | undefined): string | undefined {
-  if (value === '') throw new UsageError(`--${name} needs a value`);
+  if (value === '') throw new UsageError(`--${name} needs a value: ${label(FLAGS.find((f) => f.name === name)!)}`);
   return value;
 }
 

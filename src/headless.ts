@@ -24,7 +24,16 @@ export interface HeadlessOptions {
   readonly err: Sink;
   /** Print a title line before each scenario (with --all). */
   readonly titles: boolean;
+  /** Aborted when the output has gone away (a closed pipe): the run stops and no other starts. */
+  readonly stop?: AbortSignal;
 }
+
+/**
+ * Why a run that the loop ran out of work for never ended. Node itself exits then (an ESM
+ * top-level await reports it as "unsettled", exit 13); asyncio would wait for ever.
+ */
+export const STALLED =
+  'it never ended: nothing was left to run, yet it still waited (on a promise nothing will settle)';
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
@@ -36,12 +45,15 @@ export async function runHeadless(scenarios: readonly LoadedScenario[], options:
   let failed = false;
   try {
     for (const scenario of scenarios) {
+      if (options.stop?.aborted) break;
       const result = await runOne(scenario, options, monitor);
       if (!result.ok) failed = true;
     }
   } finally {
     monitor.stop();
   }
+  // No one is reading any more: end quietly, as a program in a pipeline is expected to.
+  if (options.stop?.aborted) return 0;
   return failed ? 1 : 0;
 }
 
@@ -76,8 +88,20 @@ async function runOne(scenario: LoadedScenario, options: HeadlessOptions, monito
       })
     : () => undefined;
   if (json) write({ t: round(run.tracker.now()), type: 'start', scenario: scenario.id });
+  const stopped = () => void run.stop('the output was closed');
+  options.stop?.addEventListener('abort', stopped);
+  // The loop has nothing left to do while the run still waits: nothing can ever wake it.
+  let stalled = false;
+  const onStall = () => {
+    stalled = true;
+    void run.stop('stalled');
+  };
+  process.once('beforeExit', onStall);
   run.start();
-  const result = await run.done;
+  const done = await run.done;
+  process.off('beforeExit', onStall);
+  options.stop?.removeEventListener('abort', stopped);
+  const result: RunResult = stalled ? { ...done, status: 'failed', ok: false, error: STALLED } : done;
   unsubscribe();
   unsample();
   drain();

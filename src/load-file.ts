@@ -21,7 +21,7 @@ export async function loadScenarioFile(path: string, cwd = process.cwd()): Promi
     if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new UsageError(`--file: no such file '${path}'; check the path`);
-    if (code === 'EACCES' || code === 'EPERM') throw new UsageError(`--file: cannot read '${path}' (permission denied)`);
+    if (code === 'EACCES' || code === 'EPERM') throw new UsageError(`--file: cannot read '${path}' (permission denied); make it readable (chmod +r)`);
     throw new UsageError(`--file: cannot read '${path}': ${(error as Error).message}`);
   }
   const ext = extname(full);

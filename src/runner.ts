@@ -112,9 +112,11 @@ export class Run {
     const onRejection = (error: unknown) => this.#fault('Unhandled rejection', error);
     process.on('uncaughtException', onException);
     process.on('unhandledRejection', onRejection);
+    listening++;
     this.#cleanup.push(() => {
       process.off('uncaughtException', onException);
       process.off('unhandledRejection', onRejection);
+      listening--;
     });
     const monitor = this.#options.monitor;
     if (monitor) {
@@ -137,7 +139,7 @@ export class Run {
         () => this.#finish(baseline),
         () => this.#finish(baseline),
       );
-    }, 0);
+    }, START_DELAY_MS);
     return this;
   }
 
@@ -147,6 +149,8 @@ export class Run {
       this.#stopped = true;
       this.stepper.next();
       this.#root?.cancel(reason);
+      // Sleeps the cancel cannot reach (code resumed from a plain await) end with the run too.
+      this.runtime.clock.stop(reason);
       // ctx.signal: lets scenario code waiting on things the runtime cannot interrupt (a worker's
       // message, a socket) give up at once.
       this.#controller.abort(new CancelledError(reason));
@@ -216,7 +220,7 @@ export class Run {
     if (this.#options.monitor?.running) await new Promise((resolve) => setTimeout(resolve, 0));
     for (const release of this.#cleanup.splice(0)) release();
     await settle(this.#options.settleMs ?? 0);
-    const leaks = diffResources(baseline, activeResources());
+    const leaks = await lastingLeaks(baseline);
     if (leaks.length > 0) this.tracker.log('stderr', `left alive after the run: ${summarize(leaks)}`);
     const root = this.#root;
     const rootError = root?.done() && !root.cancelled() ? root.exception() : undefined;
@@ -273,6 +277,25 @@ export class Run {
   }
 }
 
+/**
+ * The run starts from a timer this long after start(). A few ms, not 0: by then the loop has
+ * finished what start() set going and sleeps until the timer is due, so the run begins at the top
+ * of a libuv millisecond, as a plain script's first timer does. Node orders a timer against an
+ * immediate by that millisecond clock, so starting mid-millisecond would change some orders.
+ */
+const START_DELAY_MS = 5;
+
+/** Runs between start and finish: they take the process's uncaught errors as their own. */
+let listening = 0;
+
+/**
+ * True while a run listens for uncaught errors. It cannot tell its scenario's from anyone else's
+ * (there is no async context to ask), so until it ends, such an error is reported as its fault.
+ */
+export function runTakesUncaughtErrors(): boolean {
+  return listening > 0;
+}
+
 export function startRun(scenario: LoadedScenario, options: RunOptions = {}): Run {
   return new Run(scenario, options).start();
 }
@@ -281,6 +304,20 @@ function activeResources(): Map<string, number> {
   const counts = new Map<string, number>();
   for (const type of process.getActiveResourcesInfo()) counts.set(type, (counts.get(type) ?? 0) + 1);
   return counts;
+}
+
+/**
+ * What stays alive beyond `baseline` over a few frames. At any one moment the host may hold short
+ * timers of its own (a screen repainting for a key or a resize); what the run left behind lasts.
+ */
+async function lastingLeaks(baseline: Map<string, number>): Promise<string[]> {
+  let alive = activeResources();
+  for (let i = 0; i < 4 && diffResources(baseline, alive).length > 0; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    const now = activeResources();
+    alive = new Map([...alive].map(([type, n]) => [type, Math.min(n, now.get(type) ?? 0)]));
+  }
+  return diffResources(baseline, alive);
 }
 
 function diffResources(before: Map<string, number>, after: Map<string, number>): string[] {

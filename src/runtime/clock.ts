@@ -1,4 +1,5 @@
 import { currentTask } from './current.js';
+import { CancelledError } from './errors.js';
 import type { Tracker } from './tracker.js';
 
 const blocker = new Int32Array(new SharedArrayBuffer(4));
@@ -6,6 +7,9 @@ const blocker = new Int32Array(new SharedArrayBuffer(4));
 /** Real time, scaled by a speed factor a user can change while a run goes on. */
 export class Clock {
   #speed: number;
+  /** Interrupts of the sleeps no task is known to wait on: a task's cancel cannot reach them. */
+  readonly #untracked = new Set<(error: Error) => void>();
+  #stopped: string | undefined;
   constructor(
     private readonly tracker: Tracker,
     speed = 1,
@@ -27,6 +31,17 @@ export class Clock {
   }
 
   /**
+   * The run was stopped: every sleep still pending rejects with CancelledError, and so does every
+   * later one. Cancelling a task reaches the sleeps it is known to wait on; code resumed from a
+   * plain `await` runs with no current task, and only this reaches its sleeps, so a stopped run's
+   * body cannot sleep on past the run.
+   */
+  stop(reason: string): void {
+    this.#stopped = reason;
+    for (const interrupt of [...this.#untracked]) interrupt(new CancelledError(reason));
+  }
+
+  /**
    * asyncio.sleep: a real timer; the task that awaits it is suspended, and cancelling that task
    * rejects this sleep with CancelledError.
    */
@@ -37,17 +52,23 @@ export class Clock {
         reject(task.takeCancel());
         return;
       }
+      if (this.#stopped !== undefined) {
+        reject(new CancelledError(this.#stopped));
+        return;
+      }
+      const interrupt = (error: Error) => {
+        clearTimeout(timer);
+        if (!task) this.#untracked.delete(interrupt);
+        reject(error);
+        task?.resume();
+      };
       const timer = setTimeout(() => {
+        if (!task) this.#untracked.delete(interrupt);
         resolve(value as T);
         task?.resume();
       }, this.scale(ms));
-      task?.suspendOn({
-        interrupt(error) {
-          clearTimeout(timer);
-          reject(error);
-          task.resume();
-        },
-      });
+      if (task) task.suspendOn({ interrupt });
+      else this.#untracked.add(interrupt);
     });
   }
 

@@ -23,9 +23,10 @@ export function trackWorker(tracker: Tracker, worker: Worker, name: string | und
   });
   const exited = new Promise<void>((resolve) => {
     worker.once('exit', (code) => {
-      if (stopping) tracker.setState(record, 'cancelled', 'terminated when the run stopped');
-      else if (failure !== undefined || code !== 0)
-        tracker.setState(record, 'rejected', failure ?? `exited with code ${code}`);
+      // A worker that threw is reported so even when the run stops it before its exit arrives.
+      if (failure !== undefined) tracker.setState(record, 'rejected', failure);
+      else if (stopping) tracker.setState(record, 'cancelled', 'terminated when the run stopped');
+      else if (code !== 0) tracker.setState(record, 'rejected', `exited with code ${code}`);
       else tracker.setState(record, 'resolved', 'exit 0');
       resolve();
     });

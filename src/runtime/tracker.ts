@@ -390,8 +390,13 @@ export class Tracker {
 
   snapshot(): Snapshot {
     if (this.#snapshot?.version === this.#version) return this.#snapshot;
-    const entities: EntityView[] = [];
-    for (const rec of this.#records) if (this.#retains(rec)) entities.push(rec.toView());
+    // Sized up front: a large run takes one of these per frame, and growing the array by pushes
+    // copied it over and over.
+    const folded = this.#folded();
+    const entities = new Array<EntityView>(this.#records.length - (folded - this.#dropped));
+    let count = 0;
+    for (const rec of this.#records) if (rec.settleOrder < 0 || rec.settleOrder >= folded) entities[count++] = rec.toView();
+    entities.length = count;
     const counts = {} as Record<State, number>;
     STATES.forEach((s, i) => (counts[s] = this.#counts[i]!));
     const logs = this.#logs.length > this.logCapacity ? this.#logs.slice(-this.logCapacity) : this.#logs.slice();
@@ -402,7 +407,7 @@ export class Tracker {
       entities: Object.freeze(entities),
       counts: Object.freeze(counts),
       total: this.#total,
-      folded: this.#folded(),
+      folded,
       logs: Object.freeze(logs),
       droppedLogs: this.#droppedLogs + extraDropped,
       marks: Object.freeze(this.#marks.slice()),

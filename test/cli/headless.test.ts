@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, cli, ROOT } from '../helpers/cli.js';
 
@@ -127,6 +129,21 @@ describe('bad input exits 2 with one line', () => {
     ['no default export', ['--file', 'test/fixtures/no-default.mjs'], /has no default export; add 'export default async \(ctx\) => \{ \.\.\. \}'/],
     ['not a scenario', ['--file', 'test/fixtures/not-a-scenario.mjs'], /is not a scenario; export an async \(ctx\) => \{\} or an object with run\(ctx\)/],
     ['file and scenario', ['--file', 'x.ts', '-s', 'seed'], /give --file or --scenario, not both/],
+    ['file that throws on import', ['--file', 'test/fixtures/throws-on-import.mjs'], /does not load: Error: broken at import$/],
+    ['empty file value', ['--file='], /--file needs a value: --file <path>$/],
+    ['empty scenario value', ['--scenario='], /--scenario needs a value: --scenario <id>$/],
+    ['missing value at the end', ['--lang'], /--lang needs a value: --lang <en\|es>$/],
+    ['a flag where a value should be', ['-s', '--json'], /--scenario needs a value: --scenario <id>$/],
+    ['a value for a switch', ['--json=yes'], /--json takes no value; give it as --json$/],
+    ['speed in another notation', ['--speed=1e2'], /--speed must be a number from 0.1 to 10, not '1e2'/],
+    ['negative speed', ['--speed', '-1'], /--speed must be a number from 0.1 to 10, not '-1'/],
+    ['bad scale', ['--scale', '5k'], /--scale must be 10k or 100k, not '5k'/],
+    ['autoplay of 0 s', ['--autoplay=0'], /--autoplay must be a number from 1 to 600, not '0'/],
+    ['autoplay not a number', ['--autoplay=soon'], /--autoplay must be a number from 1 to 600, not 'soon'/],
+    ['autoplay headless', ['--headless', '--autoplay'], /--autoplay tours the dashboard; drop --headless/],
+    ['all with a scenario', ['--all', '-s', 'seed'], /--all runs every built-in scenario; drop --scenario\/--file/],
+    ['a lone dash', ['-'], /unexpected argument '-'/],
+    ['a double dash', ['--'], /unknown option '--'/],
   ];
   it.each(cases)('%s', (_name, args, message) => {
     const run = cli(args);
@@ -137,6 +154,70 @@ describe('bad input exits 2 with one line', () => {
     expect(lines[0]).toMatch(/^loopscope: /);
     expect(lines[0]).toMatch(message);
     expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('an unreadable --file', () => {
+  // Root reads any file whatever its mode; as root, the check runs the CLI as nobody instead.
+  const asRoot = process.getuid?.() === 0;
+  it(`exits 2 with one line${asRoot ? ' (the CLI run as nobody: root reads a mode-000 file)' : ''}`, () => {
+    // Fresh bundle first: run as nobody, the launcher could not rebuild it.
+    expect(cli(['--version']).code).toBe(0);
+    const dir = mkdtempSync(join(tmpdir(), 'loopscope-unreadable-'));
+    const file = join(dir, 'secret.mjs');
+    try {
+      writeFileSync(file, 'export default async () => {};\n');
+      chmodSync(file, 0o000);
+      chmodSync(dir, 0o755);
+      const run = spawnSync(process.execPath, [BIN, '--headless', '--file', file], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+        ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+      });
+      expect(run.status).toBe(2);
+      expect(run.stderr).toBe(`loopscope: --file: cannot read '${file}' (permission denied); make it readable (chmod +r)\n`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a reader that stops reading (| head)', () => {
+  /** Runs loopscope into `head -n lines` in bash; loopscope's own exit code comes from PIPESTATUS. */
+  function piped(args: string, lines: number, redirect = '') {
+    const start = performance.now();
+    const run = spawnSync('bash', ['-c', `node ${BIN} ${args} ${redirect} | head -n ${lines}; echo "status=\${PIPESTATUS[0]}" >&2`], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    return { ...run, ms: performance.now() - start };
+  }
+
+  it.each([
+    ['--json', '--json', ''],
+    ['the transcript', '--headless', ''],
+    ['every scenario, stderr too', '--headless --all', '2>&1'],
+  ])('%s: exits 0 quietly, no EPIPE, and stops the run', (_name, args, redirect) => {
+    const run = piped(args, 3, redirect);
+    expect(run.stdout.match(/\n/g)).toHaveLength(3);
+    expect(run.stderr).not.toMatch(/EPIPE|Error|at /);
+    expect(run.stderr.trim().split('\n').at(-1)).toBe('status=0');
+    // --all takes over 10 s when read to the end; it stops with its reader instead.
+    expect(run.ms).toBeLessThan(5000);
+  });
+});
+
+describe('a scenario that never ends', () => {
+  it('headless, is reported as failed once nothing is left to run (node would just exit)', () => {
+    const run = cli(['--headless', '--file', 'test/fixtures/faults/never-ends.mjs']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('waiting forever\n');
+    expect(run.stderr).toMatch(/^✗ never-ends failed: it never ended: nothing was left to run, yet it still waited \(on a promise nothing will settle\)/);
+    const json = cli(['--json', '--file', 'test/fixtures/faults/never-ends.mjs']);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout.trim().split('\n').at(-1)!)).toMatchObject({ type: 'end', ok: false, status: 'failed', error: expect.stringMatching(/^it never ended/) });
   });
 });
 
