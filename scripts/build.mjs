@@ -1,5 +1,7 @@
 // Bundles the CLI into dist/cli.js (production React), and says whether the bundle is stale.
 import { existsSync, readdirSync, renameSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = new URL('..', import.meta.url);
@@ -36,13 +38,105 @@ const noDevtools = {
   },
 };
 
-export async function build() {
-  const temp = new URL(`dist/cli.${process.pid}.tmp.js`, root);
-  const { build: esbuild } = await import('esbuild');
-  await esbuild({
-    entryPoints: [fileURLToPath(new URL('src/cli.tsx', root))],
-    // Written aside and renamed into place, so a start racing a build never imports half a file.
-    outfile: fileURLToPath(temp),
+/**
+ * Pure functions Ink calls afresh for every text and line of every frame, given bounded memos.
+ * Most of a frame is the same as the one before, yet Ink measures every text (string-width splits
+ * any text that is not plain ASCII, such as borders, bars and spinners, into graphemes and tests
+ * each one against an emoji pattern) and tokenizes every line's colour codes again: on a large
+ * terminal that was half of a frame. The answers depend only on the text, and Ink only reads what
+ * they return, so the bundle gets each module behind a memo of its own (by the real module's path).
+ */
+const MEMOS = {
+  'string-width': (real) => `import stringWidth from ${JSON.stringify(real)};
+const widths = new Map();
+export default function memoStringWidth(text, options) {
+  if (options !== undefined || typeof text !== 'string') return stringWidth(text, options);
+  let width = widths.get(text);
+  if (width === undefined) {
+    if (widths.size >= 8192) widths.clear();
+    width = stringWidth(text);
+    widths.set(text, width);
+  }
+  return width;
+}`,
+  '@alcalzone/ansi-tokenize': (real) => `import * as ansi from ${JSON.stringify(real)};
+export * from ${JSON.stringify(real)};
+const tokens = new Map();
+const chars = new WeakMap();
+export function tokenize(text, endChar) {
+  if (endChar !== undefined) return ansi.tokenize(text, endChar);
+  let found = tokens.get(text);
+  if (found === undefined) {
+    if (tokens.size >= 4096) tokens.clear();
+    found = ansi.tokenize(text);
+    tokens.set(text, found);
+  }
+  return found;
+}
+export function styledCharsFromTokens(list) {
+  let found = chars.get(list);
+  if (found === undefined) {
+    found = ansi.styledCharsFromTokens(list);
+    chars.set(list, found);
+  }
+  return found;
+}`,
+};
+
+const memoized = {
+  name: 'memoized',
+  setup(build) {
+    build.onResolve({ filter: /^(string-width|@alcalzone\/ansi-tokenize)$/ }, async (args) => {
+      // The real module, found as it would be without this plugin (which then steps aside).
+      if (args.pluginData === 'real') return undefined;
+      const real = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'real' });
+      return real.errors.length > 0 ? real : { path: real.path, namespace: 'memoized', pluginData: args.path };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'memoized' }, (args) => ({
+      contents: MEMOS[args.pluginData](args.path),
+      loader: 'js',
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
+
+/**
+ * Ink 6 keeps every text it ever measured or wrapped in two caches that never forget (ink#986,
+ * bounded only in later Ink, which needs Node 22): a dashboard whose clocks and figures change
+ * adds to them for as long as it runs, a few MB a minute. The bundle bounds both, cleared when
+ * full like the memos above. The edits are exact: a changed Ink fails the build, not the bound.
+ */
+const INK_CACHES = {
+  'measure-text.js': [['cache.set(text, dimensions);', 'if (cache.size >= 4096) cache.clear();\n    cache.set(text, dimensions);']],
+  'wrap-text.js': [
+    ['const cache = {};', 'const cache = new Map();'],
+    ['const cachedText = cache[cacheKey];', 'const cachedText = cache.get(cacheKey);'],
+    ['cache[cacheKey] = wrappedText;', 'if (cache.size >= 4096) cache.clear();\n    cache.set(cacheKey, wrappedText);'],
+  ],
+};
+
+const boundedInkCaches = {
+  name: 'bounded-ink-caches',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]ink[\\/]build[\\/](measure-text|wrap-text)\.js$/ }, async (args) => {
+      let source = await readFile(args.path, 'utf8');
+      for (const [from, to] of INK_CACHES[basename(args.path)]) {
+        if (!source.includes(from)) throw new Error(`${args.path} has changed: cannot bound its cache (no '${from}')`);
+        source = source.replace(from, to);
+      }
+      return { contents: source, loader: 'js' };
+    });
+  },
+};
+
+/**
+ * How a bundle is made: one ESM file for plain node, production React, no devtools. The CLI is
+ * built with it, and so are the bench's own entries, so they measure what a user runs.
+ */
+export function bundleOptions(entry, outfile) {
+  return {
+    entryPoints: [entry],
+    outfile,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -51,12 +145,19 @@ export async function build() {
     define: { 'process.env.NODE_ENV': '"production"' },
     // tsx loads a user's --file at run time.
     external: ['tsx', 'tsx/*'],
-    plugins: [noDevtools],
+    plugins: [noDevtools, memoized, boundedInkCaches],
     banner: { js: "import { createRequire as __loopscopeRequire } from 'node:module'; const require = __loopscopeRequire(import.meta.url);" },
     keepNames: true,
     legalComments: 'none',
     logLevel: 'warning',
-  });
+  };
+}
+
+export async function build() {
+  const temp = new URL(`dist/cli.${process.pid}.tmp.js`, root);
+  const { build: esbuild } = await import('esbuild');
+  // Written aside and renamed into place, so a start racing a build never imports half a file.
+  await esbuild(bundleOptions(fileURLToPath(new URL('src/cli.tsx', root)), fileURLToPath(temp)));
   renameSync(temp, bundle);
 }
 

@@ -26,28 +26,41 @@ export interface PoolRun {
   readonly exited: Promise<(number | null)[]>;
 }
 
+/** How a pool starts. */
+export interface PoolOptions {
+  /** Name of the job futures: `job-1`, `job-2`... */
+  readonly name?: string;
+  /** The members said 'ready' already (and were warmed up): each takes its first job at once. */
+  readonly started?: boolean;
+}
+
 /**
  * What ProcessPoolExecutor.map does: each member takes the next job once it is free (after its
  * 'ready', then after each answer) and gets 'close' when none are left. Every job is a tracked
  * future, settled by the answer or by the member dying; stopping the run cancels the rest.
  */
-export function submitJobs(ctx: Ctx, members: readonly PoolMember[], limits: readonly number[], name = 'job'): PoolRun {
+export function submitJobs(ctx: Ctx, members: readonly PoolMember[], limits: readonly number[], options: PoolOptions = {}): PoolRun {
+  const name = options.name ?? 'job';
   const jobs = limits.map((_, i) => ctx.createFuture<JobAnswer>(`${name}-${i + 1}`));
   let next = 0;
   const exits = members.map(
     (member) =>
       new Promise<number | null>((resolve) => {
         let current: Future<JobAnswer> | undefined;
-        member.events.on('message', (message: JobAnswer | 'ready') => {
-          if (message !== 'ready' && current && !current.done()) current.setResult(message);
+        const takeNext = () => {
           current = jobs[next];
           if (current) member.post({ limit: limits[next++]! });
           else member.post('close');
+        };
+        member.events.on('message', (message: JobAnswer | 'ready') => {
+          if (message !== 'ready' && current && !current.done()) current.setResult(message);
+          takeNext();
         });
         member.events.once('exit', (code: number | null) => {
           if (current && !current.done()) current.setException(new Error(`its runner exited with code ${code}`));
           resolve(code);
         });
+        if (options.started) takeNext();
       }),
   );
   const exited = new Promise<(number | null)[]>((resolve, reject) => {

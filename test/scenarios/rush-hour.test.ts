@@ -2,9 +2,11 @@ import { expect, test } from 'vitest';
 import { loadBuiltin } from '../../scenarios/index.js';
 import rushHour from '../../scenarios/rush-hour.js';
 import { Run } from '../../src/runner.js';
+import { Session } from '../../src/session.js';
 import { isSettled } from '../../src/runtime/states.js';
 import { cli } from '../helpers/cli.js';
-import { expectStepsMapped, measured } from '../helpers/scenario-checks.js';
+import { scenarioOf } from '../helpers/run-scenario.js';
+import { expectStepsMapped, measured, waitUntil } from '../helpers/scenario-checks.js';
 
 /** Runs rush hour headless with `scale` cars, checking the retention bound at every notification. */
 async function rush(scale?: number) {
@@ -78,4 +80,21 @@ test('--scale sets how many tasks it starts, from the command line through the r
   const cars = summary(lines);
   expect(cars.total).toBe(100_000);
   expect(cars.resolved + cars.rejected + cars.cancelled).toBe(100_000);
+});
+
+test('the dashboard hands --scale to every run it starts', async () => {
+  const seen: number[] = [];
+  const probe = scenarioOf(async (ctx) => {
+    seen.push(ctx.scale);
+  }, 'probe');
+  const session = new Session({ scenarios: [probe], scale: 100_000, settleMs: 0 });
+  session.start();
+  try {
+    await waitUntil(() => (seen.length === 1 ? seen : undefined), 5000);
+    session.dispatch({ command: 'rerun', key: 'r' });
+    await waitUntil(() => (seen.length === 2 ? seen : undefined), 5000);
+    expect(seen).toEqual([100_000, 100_000]);
+  } finally {
+    await session.close();
+  }
 });

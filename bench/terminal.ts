@@ -1,0 +1,181 @@
+// The real program in a real terminal, for the figures that need one: a tmux window of a given
+// size (the same harness as the end-to-end tests), `script` to log what goes in and out of the
+// program with timings, and the program's CPU time from /proc.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, isStale } from '../scripts/build.mjs';
+import { TmuxTerminal } from '../test/e2e/tmux.js';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** Clock ticks per second of /proc/<pid>/stat times (USER_HZ, 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+/** Ink wraps each frame in a synchronised update: begin … end. */
+const FRAME_START = '\u001B[?2026h';
+const FRAME_END = '\u001B[?2026l';
+
+/** What went through the terminal: keys in (`I`) or output (`O`), seconds since the program started. */
+export interface Chunk {
+  readonly kind: 'I' | 'O';
+  readonly at: number;
+  readonly text: string;
+}
+
+/** A terminal running one loopscope command under `script`, which logs its input and output with timings. */
+export class TerminalRun {
+  readonly #terminal: TmuxTerminal;
+  readonly #dir: string;
+  readonly #done = `__DONE_${Math.random().toString(36).slice(2)}__`;
+
+  private constructor(terminal: TmuxTerminal, dir: string) {
+    this.#terminal = terminal;
+    this.#dir = dir;
+  }
+
+  /** Starts `node bin/loopscope.js <args>` in a fresh `columns`x`rows` terminal. */
+  static async start(columns: number, rows: number, args: string): Promise<TerminalRun> {
+    if (!TmuxTerminal.available()) throw new Error('these figures need tmux (/usr/bin/tmux)');
+    const run = new TerminalRun(new TmuxTerminal(columns, rows, ROOT), await mkdtemp(join(tmpdir(), 'loopscope-bench-')));
+    const t = run.#terminal;
+    await t.waitFor((s) => s.includes('ready$'), 'the shell');
+    const log = join(run.#dir, 'io');
+    const timing = join(run.#dir, 'timing');
+    t.type(`script -qf -m advanced -T ${timing} -B ${log} -c 'node bin/loopscope.js ${args}'; echo ${run.#done}`);
+    t.keys('Enter');
+    return run;
+  }
+
+  get terminal(): TmuxTerminal {
+    return this.#terminal;
+  }
+
+  /** Pid of the node process running loopscope (under the shell and `script`). */
+  pid(): number {
+    const found = descendant(this.#terminal.foregroundPid() ?? 0);
+    if (found === undefined) throw new Error('loopscope is not running');
+    return found;
+  }
+
+  /** What went in and out so far, in order, with seconds since `script` started the program. */
+  async chunks(): Promise<Chunk[]> {
+    const data = await this.#read('io', 'latin1');
+    // The log starts with a header line of script's own that the timings do not count.
+    let offset = data.indexOf('\n') + 1;
+    let at = 0;
+    const chunks: Chunk[] = [];
+    for (const line of (await this.#read('timing', 'utf8')).split('\n')) {
+      // `I|O <delay> <bytes>`; other entries (`H` header, `S` signal) carry a delay only.
+      const [kind, delay, bytes] = line.split(' ');
+      at += Number(delay) || 0;
+      if (kind !== 'I' && kind !== 'O') continue;
+      chunks.push({ kind, at, text: data.slice(offset, offset + Number(bytes)) });
+      offset += Number(bytes);
+    }
+    return chunks;
+  }
+
+  /** Frames written so far (each is one synchronised update). */
+  async frames(): Promise<number> {
+    return (await this.#read('io', 'latin1')).split(FRAME_START).length - 1;
+  }
+
+  /** For each key sent so far, ms from the program getting it to the end of the next frame written. */
+  async answers(): Promise<number[]> {
+    const chunks = await this.chunks();
+    const out: number[] = [];
+    chunks.forEach((key, i) => {
+      if (key.kind !== 'I') return;
+      let text = '';
+      for (const chunk of chunks.slice(i + 1)) {
+        if (chunk.kind !== 'O') continue;
+        text += chunk.text;
+        const start = text.indexOf(FRAME_START);
+        if (start >= 0 && text.includes(FRAME_END, start)) {
+          out.push((chunk.at - key.at) * 1000);
+          return;
+        }
+      }
+    });
+    return out;
+  }
+
+  /** One of script's logs, empty until script has made it. */
+  async #read(name: 'io' | 'timing', encoding: BufferEncoding): Promise<string> {
+    try {
+      return await readFile(join(this.#dir, name), encoding);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return '';
+      throw error;
+    }
+  }
+
+  /** Seconds from `script` starting the program to the end of its first frame, once written. */
+  async firstFrame(timeoutMs = 15_000): Promise<number> {
+    const deadline = performance.now() + timeoutMs;
+    for (;;) {
+      let text = '';
+      for (const chunk of await this.chunks()) {
+        if (chunk.kind !== 'O') continue;
+        text += chunk.text;
+        const start = text.indexOf(FRAME_START);
+        if (start >= 0 && text.includes(FRAME_END, start)) return chunk.at;
+      }
+      if (performance.now() > deadline) throw new Error(`no frame within ${timeoutMs} ms; the screen:\n${this.#terminal.screen()}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  /** Presses q and waits for the program and `script` to end. */
+  async quit(): Promise<void> {
+    this.#terminal.keys('q');
+    await this.#terminal.waitFor((s) => s.includes(this.#done), 'loopscope to exit', 15_000);
+  }
+
+  async close(): Promise<void> {
+    this.#terminal.kill();
+    await rm(this.#dir, { recursive: true, force: true });
+  }
+}
+
+/** The first node process below `pid` whose command line runs loopscope. */
+function descendant(pid: number): number | undefined {
+  let children: number[];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return undefined;
+  }
+  for (const child of children) {
+    try {
+      const command = readFileSync(`/proc/${child}/cmdline`, 'utf8').split('\0');
+      if (command[0]?.endsWith('node') && command.some((arg) => arg.endsWith('loopscope.js'))) return child;
+    } catch {
+      continue;
+    }
+    const deeper = descendant(child);
+    if (deeper !== undefined) return deeper;
+  }
+  return undefined;
+}
+
+/** Builds the bundle if a source is newer, so no start in a figure includes a build. */
+export async function ensureBuilt(): Promise<void> {
+  if (isStale()) await build();
+}
+
+/** CPU seconds (user + system, every thread) a process has used so far. */
+export function cpuSeconds(pid: number): number {
+  // Fields after the command name, which is in parentheses and may hold spaces.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+}
+
+/** Share of one core `pid` uses over the next `ms`. */
+export async function cpuShare(pid: number, ms: number): Promise<number> {
+  const cpu = cpuSeconds(pid);
+  const start = performance.now();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  return (cpuSeconds(pid) - cpu) / ((performance.now() - start) / 1000);
+}
