@@ -31,6 +31,7 @@ export type Props = {
 };
 
 const selectHelp = (s: DashboardSnapshot) => s.session.help;
+const selectTouring = (s: DashboardSnapshot) => s.session.tour !== undefined;
 
 /** The dashboard: keys to the session, and the panels laid out for the terminal's size. */
 export function App({ session, store, onQuit, columns, rows, interactive = true }: Props) {
@@ -43,8 +44,9 @@ export function App({ session, store, onQuit, columns, rows, interactive = true 
   );
   useKeys(onCommand, interactive);
   const help = useSnapshot(store, selectHelp);
+  const touring = useSnapshot(store, selectTouring);
   const ids = useMemo(() => session.scenarios.map((s) => s.id), [session]);
-  const layout = layoutFor(width, height);
+  const layout = layoutFor(width, height, touring);
   if (!layout) return <TooSmall store={store} columns={width} rows={height} />;
   const { top, bottom } = layout;
   return (
@@ -55,7 +57,11 @@ export function App({ session, store, onQuit, columns, rows, interactive = true 
       ) : (
         <>
           <Box height={top.height}>
-            <CodePanel store={store} width={top.code} height={top.height} />
+            {top.explain > 0 ? (
+              <ExplainPanel store={store} width={top.explain} height={top.height} />
+            ) : (
+              <CodePanel store={store} width={top.code} height={top.height} />
+            )}
             <TaskPanel store={store} width={top.tasks} height={top.height} />
           </Box>
           <Timeline store={store} width={layout.width} height={layout.timeline} />

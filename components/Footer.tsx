@@ -16,6 +16,7 @@ const select = (s: DashboardSnapshot) => ({
   message: s.session.message,
   summary: s.session.scenario.summary,
   selected: s.session.selectedId === undefined ? undefined : s.run.entities.find((e) => e.id === s.session.selectedId),
+  failure: s.session.result?.status === 'failed' ? s.session.result.error : undefined,
 });
 
 /** The hints that fit in `width`, in key-table order; `? help` and `q quit` always stay. */
@@ -34,12 +35,12 @@ function fitHints(hints: readonly { keys: string; hint: string }[], width: numbe
 }
 
 /**
- * Two lines: what just happened (a key's result), else the selected entity in full, else the
- * scenario's one-line summary; then the key hints, from the key table.
+ * Two lines: what just happened (a key's result), else the selected entity in full, else why
+ * the run failed, else the scenario's one-line summary; then the key hints, from the key table.
  */
 export function Footer({ store, width }: Props) {
   const theme = useTheme();
-  const { lang, message, summary, selected } = useSnapshot(store, select);
+  const { lang, message, summary, selected, failure } = useSnapshot(store, select);
   const s = strings(lang);
   let line: string;
   let colour: string | undefined;
@@ -51,6 +52,9 @@ export function Footer({ store, width }: Props) {
     const outcome = selected.error ?? selected.value ?? selected.detail;
     line = `› ${selected.name} · ${selected.kind} · ${selected.state}${took}${outcome ? ` · ${oneLine(outcome)}` : ''}`;
     colour = theme.state[selected.state];
+  } else if (failure !== undefined) {
+    line = `✗ ${oneLine(failure)}`;
+    colour = theme.state.rejected;
   } else {
     line = summary[lang];
     colour = undefined;

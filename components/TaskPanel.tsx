@@ -3,7 +3,7 @@ import { useTheme } from '../src/hooks/use-theme.js';
 import { useSnapshot } from '../src/hooks/use-snapshot.js';
 import { formatMs } from '../src/format.js';
 import { strings } from '../src/i18n.js';
-import { isLive, orderRows, rowColumns, windowStart } from '../src/rows.js';
+import { findRow, isLive, orderRows, rowColumns, windowStart } from '../src/rows.js';
 import type { State } from '../src/runtime/states.js';
 import type { DashboardSnapshot, SnapshotSource } from '../src/store.js';
 import { Panel } from './Panel.js';
@@ -53,10 +53,11 @@ export function TaskPanel({ store, width, height }: Props) {
   const s = strings(lang);
   const rows = orderRows(entities);
   const inner = height - 2;
-  const selected = selectedId === undefined ? -1 : rows.findIndex((r) => r.entity.id === selectedId);
+  const selected = findRow(rows, selectedId);
   const overflow = rows.length > inner;
   const listHeight = overflow || folded > 0 ? inner - 1 : inner;
-  const start = windowStart(rows.length, listHeight, selected);
+  // A selection folded away keeps the list where it was rather than jumping to the newest rows.
+  const start = windowStart(rows.length, listHeight, Math.min(selected.at, rows.length - 1));
   const shown = rows.slice(start, start + listHeight);
   const columns = rowColumns(width - 4);
   const notes = [folded > 0 ? s.foldedRows(folded) : '', overflow ? s.moreRows(start, rows.length - start - shown.length) : ''].filter(Boolean);
@@ -66,7 +67,8 @@ export function TaskPanel({ store, width, height }: Props) {
       {shown.map((row) => (
         <TaskRow
           key={row.entity.id}
-          row={row}
+          entity={row.entity}
+          depth={row.depth}
           columns={columns}
           elapsed={formatMs((row.entity.settled ?? now) - row.entity.created)}
           selected={row.entity.id === selectedId}

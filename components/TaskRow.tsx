@@ -2,11 +2,15 @@ import { Box, Text } from 'ink';
 import { memo } from 'react';
 import { useTheme } from '../src/hooks/use-theme.js';
 import { oneLine } from '../src/format.js';
-import { kindLabel, type Row, type RowColumns } from '../src/rows.js';
+import { kindLabel, type RowColumns } from '../src/rows.js';
+import type { EntityView } from '../src/runtime/tracker.js';
 import { StateIcon } from './StateIcon.js';
 
 export type Props = {
-  readonly row: Row;
+  /** The entity; a view that did not change is the same object, so its row is not drawn again. */
+  readonly entity: EntityView;
+  /** How deep it is under its creators. */
+  readonly depth: number;
   readonly columns: RowColumns;
   /** Elapsed time, formatted by the panel (it changes only while the entity lives). */
   readonly elapsed: string;
@@ -18,10 +22,9 @@ export type Props = {
 const MAX_INDENT = 4;
 
 /** One entity: state mark, name (indented under its creator), kind, state, elapsed, value or error. */
-export const TaskRow = memo(function TaskRow({ row, columns, elapsed, selected, spinner }: Props) {
+export const TaskRow = memo(function TaskRow({ entity: e, depth, columns, elapsed, selected, spinner }: Props) {
   const theme = useTheme();
-  const e = row.entity;
-  const indent = '  '.repeat(Math.min(row.depth, MAX_INDENT));
+  const indent = '  '.repeat(Math.min(depth, MAX_INDENT));
   const outcome = e.error ?? e.value ?? e.detail ?? '';
   const outcomeColour = e.error !== undefined ? theme.state[e.state] : e.value !== undefined ? undefined : theme.muted;
   return (

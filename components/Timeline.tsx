@@ -7,7 +7,7 @@ import { orderRows } from '../src/rows.js';
 import { summarize } from '../src/runner.js';
 import type { SessionState } from '../src/session.js';
 import type { DashboardSnapshot, SnapshotSource } from '../src/store.js';
-import { timelineLanes, timelineSpan } from '../src/timeline.js';
+import { timelineLanes, timelineSpan, withOpenPause } from '../src/timeline.js';
 import { Panel } from './Panel.js';
 import { TimelineLane } from './TimelineLane.js';
 
@@ -25,6 +25,8 @@ const select = (s: DashboardSnapshot) => ({
   lang: s.session.lang,
   phase: s.session.phase,
   result: s.session.result,
+  // The step the shown run waits at, in step mode (the session may already want another scenario).
+  pausedAt: s.session.pausedAt !== undefined && s.runScenario === s.session.scenario.id ? s.run.step : undefined,
 });
 
 /** Where the run stands, for the panel's title: `ended in 303ms · nothing left alive`. */
@@ -42,7 +44,8 @@ function runStatus(s: Strings, phase: SessionState['phase'], result: SessionStat
  */
 export function Timeline({ store, width, height }: Props) {
   const theme = useTheme();
-  const { entities, marks, now, lang, phase, result } = useSnapshot(store, select);
+  const { entities, marks: recorded, now, lang, phase, result, pausedAt } = useSnapshot(store, select);
+  const marks = withOpenPause(recorded, pausedAt, now);
   const s = strings(lang);
   const inner = width - 4;
   const labelWidth = Math.min(18, Math.max(10, Math.floor(inner * 0.2)));

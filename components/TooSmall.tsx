@@ -1,4 +1,4 @@
-import { Text } from 'ink';
+import { Box, Text } from 'ink';
 import { useSnapshot } from '../src/hooks/use-snapshot.js';
 import { strings } from '../src/i18n.js';
 import type { DashboardSnapshot, SnapshotSource } from '../src/store.js';
@@ -11,8 +11,17 @@ export type Props = {
 
 const select = (s: DashboardSnapshot) => s.session.lang;
 
-/** The one line a terminal smaller than 80x24 gets instead of the panels. */
+/**
+ * The one line a terminal smaller than 80x24 gets instead of the panels: in full when it fits
+ * the width, else in short, wrapped if even that is wider (20x5 still shows both sizes and q).
+ */
 export function TooSmall({ store, columns, rows }: Props) {
   const lang = useSnapshot(store, select);
-  return <Text wrap="truncate-end">{strings(lang).tooSmall(columns, rows)}</Text>;
+  const s = strings(lang);
+  const full = s.tooSmall(columns, rows);
+  return (
+    <Box width={columns}>
+      <Text wrap="wrap">{full.length <= columns ? full : s.tooSmallShort(columns, rows)}</Text>
+    </Box>
+  );
 }

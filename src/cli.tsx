@@ -5,6 +5,8 @@ import { runHeadless } from './headless.js';
 import { strings } from './i18n.js';
 import { helpText, listText, version } from './help.js';
 import { loadScenarioFile } from './load-file.js';
+import { processOutput } from './process-output.js';
+import { Recording } from './record.js';
 import type { LoadedScenario } from './scenario.js';
 import { findScenario, loadBuiltin, SCENARIOS } from '../scenarios/index.js';
 
@@ -12,6 +14,7 @@ import { findScenario, loadBuiltin, SCENARIOS } from '../scenarios/index.js';
 export async function main(argv: readonly string[]): Promise<number> {
   let options: Options;
   let scenarios: LoadedScenario[];
+  let recording: Recording | undefined;
   try {
     options = parseArgs(argv);
     if (options.help) {
@@ -23,6 +26,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 0;
     }
     scenarios = await chooseScenarios(options);
+    // A path that cannot be written fails now, before the dashboard takes the screen.
+    if (options.record && !options.list) recording = Recording.open(options.record);
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`loopscope: ${error.message}\n`);
@@ -37,24 +42,37 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   // isatty, not process.stdout.isTTY: creating the stdout stream here would make a program's
   // first print cheaper than in plain node, and with it the order of its timers (see headless.ts).
-  if (!options.headless && isatty(1)) {
-    const problem = inputProblem(process.stdin);
+  const problem = options.headless ? undefined : isatty(1) ? inputProblem(process.stdin) : 'stdoutNotTty';
+  if (!options.headless) {
     if (!problem) {
       const initial = options.file ? 0 : SCENARIOS.findIndex((s) => s.id === scenarios[0]!.id);
       const all = options.file ? scenarios : SCENARIOS.map(loadBuiltin);
-      return runDashboard({ scenarios: all, initial, speed: options.speed, lang });
+      try {
+        return await runDashboard({ scenarios: all, initial, speed: options.speed, scale: options.scale, lang, recording, autoplay: options.autoplay });
+      } finally {
+        recording?.close();
+        if (recording?.failure) process.stderr.write(`loopscope: --record: writing '${recording.path}' stopped (${recording.failure}); the file holds what came before\n`);
+      }
     }
+    if (recording || options.autoplay !== undefined) {
+      recording?.discard();
+      process.stderr.write(`loopscope: ${recording ? '--record' : '--autoplay'} shows the dashboard, which needs a terminal (${strings('en')[problem]}); run it in a terminal, not through a pipe\n`);
+      return 2;
+    }
+    // Without a terminal for its output, headless is simply the default; without one for keys, say so.
     const s = strings(lang);
-    process.stderr.write(`${s.headlessInstead(s[problem])}\n`);
+    if (problem !== 'stdoutNotTty') process.stderr.write(`${s.headlessInstead(s[problem])}\n`);
   }
+  const output = processOutput();
   return runHeadless(scenarios, {
     json: options.json,
     speed: options.speed,
     scale: options.scale,
     lang,
-    out: { write: (text) => process.stdout.write(text) },
-    err: { write: (text) => process.stderr.write(text) },
+    out: output.out,
+    err: output.err,
     titles: options.all,
+    stop: output.closed,
   });
 }
 

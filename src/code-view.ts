@@ -24,8 +24,12 @@ function prepare(scenario: LoadedScenario) {
   if (!found) {
     const all = scenario.source.replace(/\t/g, '  ').split('\n');
     // Show the scenario's run(ctx) body: its metadata above (texts, the Python) is shown elsewhere.
-    const start = Math.max(0, all.findIndex((l) => RUN_START.test(l)));
-    const ts: CodeLines = { lines: dedent(all.slice(start, blockEnd(all, start) + 1)), firstNumber: start + 1, highlight: undefined };
+    // A file of one's own may have no run(ctx) (a bare default-exported function): all of it then.
+    const start = all.findIndex((l) => RUN_START.test(l));
+    const ts: CodeLines =
+      start < 0
+        ? { lines: all, firstNumber: 1, highlight: undefined }
+        : { lines: dedent(all.slice(start, blockEnd(all, start) + 1)), firstNumber: start + 1, highlight: undefined };
     const python = scenario.python
       ? { lines: scenario.python.replace(/\t/g, '    ').split('\n').map((l) => l.replace(STEP_MARKER, '')), firstNumber: 1, highlight: undefined }
       : undefined;

@@ -3,11 +3,15 @@ import { App } from '../components/App.js';
 import { ErrorBoundary } from '../components/ErrorBoundary.js';
 import { ThemeContext } from './hooks/use-theme.js';
 import { strings } from './i18n.js';
+import { lineUpdates } from './line-updates.js';
 import type { Lang } from './runtime/context.js';
+import type { Recording } from './record.js';
 import type { LoadedScenario } from './scenario.js';
+import { runTakesUncaughtErrors } from './runner.js';
 import { Session } from './session.js';
 import { DashboardStore, type SnapshotSource } from './store.js';
 import { themeFor } from './theme.js';
+import { Tour } from './tour.js';
 import { warmUp } from './warm-up.js';
 
 export interface DashboardOptions {
@@ -15,11 +19,17 @@ export interface DashboardOptions {
   /** Index of the scenario to start on. */
   readonly initial: number;
   readonly speed: number;
+  /** Task count for scenarios that scale (`--scale`). */
+  readonly scale?: number;
   readonly lang: Lang;
   readonly stdin?: NodeJS.ReadStream;
   readonly stdout?: NodeJS.WriteStream;
   readonly stderr?: NodeJS.WriteStream;
   readonly env?: NodeJS.ProcessEnv;
+  /** Also writes what is drawn to this recording (started here; the caller closes it). */
+  readonly recording?: Recording;
+  /** Seconds per scenario of a hands-free tour (`--autoplay`); the app then ends by itself with 0. */
+  readonly autoplay?: number;
 }
 
 /** Why keys cannot be read from `stdin` (so the dashboard cannot run), or undefined when they can. */
@@ -46,10 +56,28 @@ const QUIT_DEADLINE_MS = 3000;
  */
 export async function runDashboard(options: DashboardOptions): Promise<number> {
   const stdin = options.stdin ?? process.stdin;
-  const stdout = options.stdout ?? process.stdout;
-  const stderr = options.stderr ?? process.stderr;
-  const session = new Session({ scenarios: options.scenarios, initial: options.initial, speed: options.speed, lang: options.lang });
+  const terminal = options.stdout ?? process.stdout;
+  const env = options.env ?? process.env;
+  const { recording } = options;
+  // The recording's "r" events are registered first, so each comes before the frame for its size.
+  recording?.start(terminal.columns || 80, terminal.rows || 24, env);
+  const unfollowResizes = recording?.followResizes(terminal);
+  const drawing = lineUpdates(recording ? recording.tee(terminal) : terminal);
+  const stdout = drawing.stream;
+  const errors = options.stderr ?? process.stderr;
+  // What goes to stderr shows on the screen too when it is the terminal (a crash's line).
+  const stderr = recording && errors.isTTY ? recording.tee(errors) : errors;
+  const session = new Session({
+    scenarios: options.scenarios,
+    initial: options.initial,
+    speed: options.speed,
+    scale: options.scale,
+    lang: options.lang,
+    // A tour has no one to answer: scenarios that wait for a key settle by themselves.
+    interactive: options.autoplay === undefined,
+  });
   const store = new DashboardStore(session);
+  const tour = options.autoplay === undefined ? undefined : new Tour(session, options.autoplay, () => void finish(0));
   let app: Instance | undefined;
   let exitCode = 0;
   let crash: unknown;
@@ -58,6 +86,7 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
   const finish = (code: number): Promise<void> => {
     finishing ??= (async () => {
       exitCode = code;
+      tour?.stop();
       await closeWithin(session, QUIT_DEADLINE_MS);
       app?.unmount();
     })();
@@ -71,11 +100,11 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
   // The runner listens for uncaught errors while a run goes on and blames the scenario; outside
   // a run, an uncaught error is ours, and ends the app with one line instead of a torn screen.
   const onUncaught = (error: unknown) => {
-    if (process.listenerCount('uncaughtException') > 1) return;
+    if (runTakesUncaughtErrors()) return;
     onCrash(error);
   };
   const onRejection = (error: unknown) => {
-    if (process.listenerCount('unhandledRejection') > 1) return;
+    if (runTakesUncaughtErrors()) return;
     onCrash(error);
   };
   const onSignal = (signal: keyof typeof SIGNAL_CODES) => void finish(SIGNAL_CODES[signal]);
@@ -86,7 +115,7 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
   for (const signal of Object.keys(SIGNAL_CODES) as (keyof typeof SIGNAL_CODES)[]) process.on(signal, onSignal);
   stdout.on('error', onStreamError);
 
-  const theme = themeFor(options.env ?? process.env);
+  const theme = themeFor(env);
   const screen = (source: SnapshotSource, interactive: boolean) => (
     <ThemeContext.Provider value={theme}>
       <App session={session} store={source} onQuit={(code) => void finish(code)} interactive={interactive} />
@@ -107,13 +136,17 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
     // starts: its lag figures and timeline are then the scenario's, not the screen's.
     await new Promise((resolve) => setImmediate(resolve));
     warmUp(session, stdout.columns || 80, stdout.rows || 24, (source) => screen(source, false));
-    if (!finishing) session.start();
+    if (!finishing) {
+      session.start();
+      tour?.start();
+    }
     await exited;
   } catch (error) {
     crash ??= error;
     exitCode = 1;
     await closeWithin(session, QUIT_DEADLINE_MS);
   } finally {
+    tour?.stop();
     app?.unmount();
     store.dispose();
     process.off('uncaughtException', onUncaught);
@@ -121,6 +154,8 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
     for (const signal of Object.keys(SIGNAL_CODES) as (keyof typeof SIGNAL_CODES)[]) process.off(signal, onSignal);
     restoreTerminal(stdin, stdout);
     stdout.off('error', onStreamError);
+    drawing.stop();
+    unfollowResizes?.();
   }
   if (crash !== undefined) {
     const message = crash instanceof Error ? crash.message : String(crash);

@@ -36,12 +36,14 @@ const en = {
   utilisation: 'busy',
   console: 'Console',
   consoleDropped: (n: number) => `${n} earlier lines dropped`,
+  afterRun: (text: string) => `after the run: ${text}`,
   noOutput: 'no output yet',
   explain: 'What to notice',
   help: 'Keys',
   helpClose: 'press ? or Esc to close',
   tooSmall: (cols: number, rows: number) =>
     `loopscope needs at least 80x24; this terminal is ${cols}x${rows}. Enlarge it, or press q to quit.`,
+  tooSmallShort: (cols: number, rows: number) => `loopscope needs 80x24, not ${cols}x${rows}; q quits`,
   selectFirst: 'select a row first (↑↓ or j/k)',
   noRun: 'no run to act on yet',
   notFound: (id: string) => `${id} is no longer shown`,
@@ -57,8 +59,9 @@ const en = {
   quitting: 'stopping the run and quitting…',
   headlessInstead: (why: string) => `loopscope: ${why}; running headless instead`,
   stdinNotTty: 'stdin is not a terminal',
+  stdoutNotTty: 'stdout is not a terminal',
   noRawMode: 'this terminal does not support raw mode',
-  crashed: (message: string) => `loopscope: crashed: ${message}`,
+  crashed: (message: string) => `loopscope: crashed: ${message} (a loopscope bug: please report it with the command you ran)`,
 };
 
 /** The dashboard's words in one language. */
@@ -96,12 +99,14 @@ const es: Strings = {
   utilisation: 'ocupado',
   console: 'Consola',
   consoleDropped: (n) => `${n} líneas anteriores descartadas`,
+  afterRun: (text) => `después de la ejecución: ${text}`,
   noOutput: 'todavía sin salida',
   explain: 'Qué observar',
   help: 'Teclas',
   helpClose: 'pulsa ? o Esc para cerrar',
   tooSmall: (cols, rows) =>
     `loopscope necesita al menos 80x24; este terminal mide ${cols}x${rows}. Agrándalo, o pulsa q para salir.`,
+  tooSmallShort: (cols, rows) => `loopscope necesita 80x24, no ${cols}x${rows}; q sale`,
   selectFirst: 'primero elige una fila (↑↓ o j/k)',
   noRun: 'todavía no hay ninguna ejecución',
   notFound: (id) => `${id} ya no se muestra`,
@@ -117,8 +122,9 @@ const es: Strings = {
   quitting: 'parando la ejecución y saliendo…',
   headlessInstead: (why) => `loopscope: ${why}; se ejecuta sin panel`,
   stdinNotTty: 'stdin no es un terminal',
+  stdoutNotTty: 'stdout no es un terminal',
   noRawMode: 'este terminal no admite el modo raw',
-  crashed: (message) => `loopscope: se ha roto: ${message}`,
+  crashed: (message) => `loopscope: se ha roto: ${message} (un fallo de loopscope: avisa, con la orden que usaste)`,
 };
 
 /** Both dictionaries, for checks that every string exists in each language. */

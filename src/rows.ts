@@ -8,51 +8,111 @@ export interface Row {
 }
 
 const ordered = new WeakMap<readonly EntityView[], readonly Row[]>();
-// One Row per entity view, so a row whose entity did not change is the same object (and memo'd
-// components skip it).
-const rowOf = new WeakMap<EntityView, Row>();
 
-function rowFor(entity: EntityView, depth: number): Row {
-  const cached = rowOf.get(entity);
-  if (cached?.depth === depth) return cached;
-  const row = Object.freeze({ entity, depth });
-  rowOf.set(entity, row);
-  return row;
+/** The number in a public id (`t42` → 42), NaN when there is none. */
+function seqOf(id: string): number {
+  let at = 0;
+  while (at < id.length && (id.charCodeAt(at) < 48 || id.charCodeAt(at) > 57)) at++;
+  return at < id.length ? Number(id.slice(at)) : Number.NaN;
+}
+
+/**
+ * Finds entities by public id in a snapshot's list. The list is in creation order, so in `seq`
+ * order, and an id carries its seq: a binary search, no map of every id. Siblings share their
+ * parent, so the last answer is kept. A list that is not so ordered (hand-made) gets a map.
+ */
+function idFinder(entities: readonly EntityView[]): (id: string) => number {
+  let lastId: string | undefined;
+  let lastAt = -1;
+  let byId: Map<string, number> | undefined;
+  const search = (id: string): number => {
+    const seq = seqOf(id);
+    let lo = 0;
+    let hi = entities.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const at = entities[mid]!.seq;
+      if (at === seq) {
+        if (entities[mid]!.id === id) return mid;
+        break;
+      }
+      if (at < seq) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    if (!byId) {
+      byId = new Map();
+      entities.forEach((e, i) => byId!.set(e.id, i));
+    }
+    return byId.get(id) ?? -1;
+  };
+  return (id) => {
+    if (id !== lastId) {
+      lastId = id;
+      lastAt = search(id);
+    }
+    return lastAt;
+  };
 }
 
 /**
  * Entities in creation order, each followed by the ones it created (depth + 1). An entity whose
- * parent is no longer retained is a root. Cached per snapshot array, which is frozen.
+ * parent is not retained (or not older than itself) is a root. Cached per snapshot array, which
+ * is frozen. Linear and lean, since a busy run makes a new array every frame (100,000 rows in a
+ * few ms).
  */
 export function orderRows(entities: readonly EntityView[]): readonly Row[] {
   const cached = ordered.get(entities);
   if (cached) return cached;
-  const present = new Set<string>();
-  for (const e of entities) present.add(e.id);
-  const children = new Map<string, EntityView[]>();
-  const roots: EntityView[] = [];
-  for (const e of entities) {
-    if (e.parent !== undefined && e.parent !== e.id && present.has(e.parent)) {
-      let list = children.get(e.parent);
-      if (!list) children.set(e.parent, (list = []));
-      list.push(e);
+  const find = idFinder(entities);
+  const rows = Object.freeze(byTree(entities, find));
+  ordered.set(entities, rows);
+  return rows;
+}
+
+/** The rows by a walk of the tree: children as linked lists in typed arrays, no map or list per entity. */
+function byTree(entities: readonly EntityView[], find: (id: string) => number): Row[] {
+  const n = entities.length;
+  // Each entity's first and last child, and its next sibling; -1 for none.
+  const first = new Int32Array(n).fill(-1);
+  const last = new Int32Array(n);
+  const next = new Int32Array(n).fill(-1);
+  let firstRoot = -1;
+  let lastRoot = -1;
+  for (let i = 0; i < n; i++) {
+    const parent = entities[i]!.parent;
+    const p = parent === undefined ? -1 : find(parent);
+    if (p < 0 || p >= i) {
+      if (firstRoot < 0) firstRoot = i;
+      else next[lastRoot] = i;
+      lastRoot = i;
     } else {
-      roots.push(e);
+      if (first[p]! < 0) first[p] = i;
+      else next[last[p]!] = i;
+      last[p] = i;
     }
   }
-  const rows: Row[] = [];
-  // Iterative depth-first walk: a long chain of tasks must not overflow the stack.
-  const stack: Row[] = [];
-  for (let i = roots.length - 1; i >= 0; i--) stack.push(rowFor(roots[i]!, 0));
-  while (stack.length > 0) {
-    const row = stack.pop()!;
-    rows.push(row);
-    const kids = children.get(row.entity.id);
-    if (kids) for (let i = kids.length - 1; i >= 0; i--) stack.push(rowFor(kids[i]!, row.depth + 1));
+  // Depth-first without recursion (a long chain of tasks must not overflow the stack): on
+  // entering a subtree, where to go on once it is done (its root's next sibling) is stacked.
+  const rows = new Array<Row>(n);
+  const resume = new Int32Array(n);
+  let count = 0;
+  let depth = 0;
+  let top = 0;
+  for (let at = firstRoot; at >= 0; ) {
+    rows[count++] = { entity: entities[at]!, depth };
+    if (first[at]! >= 0) {
+      resume[top++] = next[at]!;
+      at = first[at]!;
+      depth++;
+    } else {
+      at = next[at]!;
+      while (at < 0 && top > 0) {
+        at = resume[--top]!;
+        depth--;
+      }
+    }
   }
-  const frozen = Object.freeze(rows);
-  ordered.set(entities, frozen);
-  return frozen;
+  return rows;
 }
 
 /**
@@ -65,12 +125,38 @@ export function windowStart(count: number, height: number, selected: number): nu
   return Math.min(count - height, Math.max(0, selected - Math.floor(height / 2)));
 }
 
-/** The id `delta` rows away from `current` in `rows`; from nothing, down picks the first row and up the last. */
+/** Where a selection is among the rows. */
+export interface RowPlace {
+  /** Its row; -1 with no selection. When it is gone, the row that took its place (rows.length if none). */
+  readonly at: number;
+  /** True when the selected entity is no longer among the rows (it settled and was folded away). */
+  readonly gone: boolean;
+}
+
+/**
+ * Where `id` is in `rows`. A selected entity that settles may be folded away while selected (a
+ * busy run folds hundreds a second): it is then placed where it was, before the first row created
+ * after it, so the list and the next move go on from there instead of jumping.
+ */
+export function findRow(rows: readonly Row[], id: string | undefined): RowPlace {
+  if (id === undefined) return { at: -1, gone: false };
+  const at = rows.findIndex((r) => r.entity.id === id);
+  if (at >= 0) return { at, gone: false };
+  const seq = seqOf(id);
+  const after = rows.findIndex((r) => r.entity.seq > seq);
+  return { at: after < 0 ? rows.length : after, gone: true };
+}
+
+/**
+ * The id `delta` rows away from `current` in `rows`: from where it was if it is gone; from
+ * nothing, down picks the first row and up the last.
+ */
 export function moveSelection(rows: readonly Row[], current: string | undefined, delta: number): string | undefined {
   if (rows.length === 0) return undefined;
-  const at = current === undefined ? -1 : rows.findIndex((r) => r.entity.id === current);
-  const next = at < 0 ? (delta > 0 ? 0 : rows.length - 1) : Math.min(rows.length - 1, Math.max(0, at + delta));
-  return rows[next]!.entity.id;
+  const { at, gone } = findRow(rows, current);
+  // A gone row sits between the rows before and after it: one down is the row after it.
+  const next = at < 0 ? (delta > 0 ? 0 : rows.length - 1) : gone && delta > 0 ? at + delta - 1 : at + delta;
+  return rows[Math.min(rows.length - 1, Math.max(0, next))]!.entity.id;
 }
 
 /** Column widths of a task row in `width` columns, each with its trailing gap (icon and value take the rest). */

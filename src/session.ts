@@ -1,5 +1,6 @@
 import type { CodeView } from './code-view.js';
-import type { Strings } from './i18n.js';
+import { captureConsole } from './console-capture.js';
+import { strings, type Strings } from './i18n.js';
 import type { KeyCommand } from './keys.js';
 import { orderRows, moveSelection } from './rows.js';
 import { Run, type RunOptions, type RunResult } from './runner.js';
@@ -12,6 +13,14 @@ import { Stepper } from './stepper.js';
 
 /** Where the shown run is in its life. */
 export type RunPhase = 'running' | 'stopping' | 'ended' | 'failed' | 'stopped';
+
+/** The hands-free tour (`--autoplay`), as the screen needs it. */
+export interface TourView {
+  /** performance.now() when the shown run started: the scenario's time on screen counts from it. */
+  readonly since: number;
+  /** How long each scenario stays on screen. */
+  readonly ms: number;
+}
 
 /** A line for the footer, worded when shown so a language switch rewords it. */
 export type Message = (s: Strings) => string;
@@ -35,13 +44,19 @@ export interface SessionState {
   readonly selectedId: string | undefined;
   readonly message: Message | undefined;
   readonly quitting: boolean;
+  /** Set while `--autoplay` tours the scenarios. */
+  readonly tour: TourView | undefined;
 }
 
 export interface SessionOptions {
   readonly scenarios: readonly LoadedScenario[];
   readonly initial?: number;
   readonly speed?: number;
+  /** Task count for scenarios that scale (`--scale`), for every run. */
+  readonly scale?: number;
   readonly lang?: Lang;
+  /** False when no one answers (a tour): scenarios that wait for a key then settle by themselves. */
+  readonly interactive?: boolean;
   /** The one monitor every run reports blocks to; the session makes (and later stops) its own if absent. */
   readonly monitor?: LoopMonitor;
   /** Passed to each run: the wait before its leak check, so the screen can drop its spinners first. */
@@ -75,6 +90,7 @@ export class Session {
   #idle: Promise<void> = Promise.resolve();
   #closing: Promise<void> | undefined;
   #unstep: () => void;
+  #uncapture: (() => void) | undefined;
 
   constructor(options: SessionOptions) {
     if (options.scenarios.length === 0) throw new Error('a session needs at least one scenario');
@@ -97,6 +113,7 @@ export class Session {
       selectedId: undefined,
       message: undefined,
       quitting: false,
+      tour: undefined,
     });
     this.#unstep = this.stepper.subscribe(() => this.#set({ stepMode: this.stepper.enabled, pausedAt: this.stepper.pausedAt }));
   }
@@ -121,6 +138,10 @@ export class Session {
 
   /** Starts the loop monitor and the first run. */
   start(): void {
+    // A run captures the console only while it lives. What its leftovers print later (a timer it
+    // left, a body that ignored its stop) would land on the terminal the dashboard draws on: it
+    // goes to the console panel of the run on screen instead, marked as printed after the run.
+    this.#uncapture ??= captureConsole((stream, text) => this.#run?.tracker.log(stream, strings(this.#state.lang).afterRun(text)));
     this.monitor.start();
     this.#request(this.#state.index);
   }
@@ -199,6 +220,10 @@ export class Session {
     this.stepper.next();
   }
 
+  setTour(tour: TourView | undefined): void {
+    this.#set({ tour });
+  }
+
   /** Moves the selection over the rows in display order. */
   moveSelection(delta: number): void {
     if (!this.#run) return;
@@ -231,6 +256,7 @@ export class Session {
       this.#set({ quitting: true, message: (s) => s.quitting });
       await this.#idle;
       await this.#run?.stop('quit');
+      this.#uncapture?.();
       this.#unstep();
       if (this.#ownsMonitor) this.monitor.stop();
     })();
@@ -276,7 +302,8 @@ export class Session {
     const options: RunOptions = {
       speed,
       lang,
-      interactive: true,
+      scale: this.#options.scale,
+      interactive: this.#options.interactive ?? true,
       stepper: this.stepper,
       monitor: this.monitor,
       settleMs: this.#options.settleMs ?? 150,

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { FrameBudget } from './frame-budget.js';
 import type { Run } from './runner.js';
 import type { LoopView } from './runtime/loop-monitor.js';
 import type { Snapshot } from './runtime/tracker.js';
@@ -31,6 +32,8 @@ export interface DashboardSnapshot {
    * loop freezes them, as it freezes everything else.
    */
   readonly spinner: string;
+  /** performance.now() when the snapshot was built: the clock of what changes with time alone (tour pages). */
+  readonly at: number;
 }
 
 /** What panels read: subscribe + getSnapshot, the shape useSyncExternalStore takes. */
@@ -49,6 +52,18 @@ export const FRAME_MS = 33;
  */
 const CLOCK_MS = 200;
 const IDLE_LOOP_MS = 500;
+/**
+ * Most of the loop the screen may take while a run goes on. A repaint (snapshot, React, Ink's
+ * layout and output, the write) runs on the very thread the dashboard is there to show, and costs
+ * about the same however little changed: repaints of what the run does wait until they fit in
+ * this share of the loop (30 frames a second while frames are cheap, fewer on a large terminal or
+ * in a huge run). Keys and run switches repaint on the next frame all the same.
+ */
+export const SCREEN_SHARE = 0.03;
+/** Repainting time saved up while the screen is quiet: after a quiet spell, a few frames at once. */
+const BURST_MS = 50;
+/** However costly a repaint, the screen shows the run at least this often. */
+const MAX_WAIT_MS = 500;
 /**
  * How long the header keeps saying `■ blocked` after a block ended. The screen could not paint
  * during the block; this is how long the report of it stays up once it can.
@@ -82,7 +97,8 @@ function lastActivity(snap: Snapshot): number {
 
 /**
  * Turns session, tracker and loop monitor changes into dashboard snapshots, at most one per
- * FRAME_MS. Its timer is unref'd and it has no other: the screen reads, never drives.
+ * FRAME_MS, and for what the run does at most SCREEN_SHARE of the loop. Its timer is unref'd
+ * and it has no other: the screen reads, never drives.
  */
 export class DashboardStore implements SnapshotSource {
   readonly #session: Session;
@@ -90,12 +106,15 @@ export class DashboardStore implements SnapshotSource {
   #snapshot: DashboardSnapshot;
   #version = 0;
   #timer: NodeJS.Timeout | undefined;
+  #paint: NodeJS.Immediate | undefined;
   #due = Infinity;
   #lastEmit = -Infinity;
   #run: Run | undefined;
   #untrack: () => void = () => undefined;
   #frozenNow: number | undefined;
   #block: BlockView | undefined;
+  /** What repaints cost: from building the snapshot to the frame written. */
+  readonly #budget = new FrameBudget(SCREEN_SHARE, BURST_MS, MAX_WAIT_MS);
   readonly #release: (() => void)[] = [];
 
   constructor(session: Session) {
@@ -106,7 +125,8 @@ export class DashboardStore implements SnapshotSource {
       session.monitor.subscribe(this.#onLoop),
       session.monitor.onBlock((start, end) => {
         this.#block = { start, end };
-        this.#changed();
+        // Within the budget too: a repaint long enough to count as a block would report itself.
+        this.#changed(FRAME_MS, true);
       }),
     );
     this.#follow();
@@ -121,17 +141,26 @@ export class DashboardStore implements SnapshotSource {
 
   /** Builds and publishes a snapshot now (the frame timer calls this; tests may too). */
   flush = (): void => {
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = undefined;
-    this.#due = Infinity;
+    const start = performance.now();
+    this.#cancel();
     this.#snapshot = this.#build();
     this.#lastEmit = performance.now();
     for (const listener of this.#listeners) listener();
+    // React repaints in a microtask the listeners queued (Ink writes the frame in it): this one
+    // runs after it.
+    queueMicrotask(() => {
+      const end = performance.now();
+      this.#budget.record(end - start, end);
+    });
   };
 
+  /** What a repaint costs, in ms (what SCREEN_SHARE is applied to). */
+  get frameMs(): number {
+    return this.#budget.frameMs;
+  }
+
   dispose(): void {
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = undefined;
+    this.#cancel();
     this.#untrack();
     for (const release of this.#release.splice(0)) release();
     this.#listeners.clear();
@@ -149,7 +178,7 @@ export class DashboardStore implements SnapshotSource {
     const run = this.#run;
     const result = this.#session.state.result;
     if (run?.finished && result === undefined) return;
-    this.#changed(result === undefined ? CLOCK_MS : IDLE_LOOP_MS);
+    this.#changed(result === undefined ? CLOCK_MS : IDLE_LOOP_MS, true);
   };
 
   #follow(): void {
@@ -161,17 +190,34 @@ export class DashboardStore implements SnapshotSource {
     this.#untrack();
     this.#run = run;
     this.#frozenNow = undefined;
-    this.#untrack = run ? run.tracker.subscribe(() => this.#changed()) : () => undefined;
+    this.#untrack = run ? run.tracker.subscribe(() => this.#changed(FRAME_MS, true)) : () => undefined;
   }
 
-  /** Schedules a snapshot `gap` ms after the last one (sooner if one is already due sooner). */
-  #changed(gap = FRAME_MS): void {
-    const due = Math.max(performance.now(), this.#lastEmit + gap);
+  /**
+   * Schedules a snapshot `gap` ms after the last one (sooner if one is already due sooner), and
+   * when `budgeted`, no sooner than SCREEN_SHARE affords.
+   */
+  #changed(gap = FRAME_MS, budgeted = false): void {
+    const now = performance.now();
+    const due = Math.max(now + (budgeted ? this.#budget.wait(now) : 0), this.#lastEmit + gap);
     if (due >= this.#due) return;
-    if (this.#timer) clearTimeout(this.#timer);
+    this.#cancel();
     this.#due = due;
-    this.#timer = setTimeout(this.flush, due - performance.now());
-    this.#timer.unref();
+    // Painted in the loop's check phase, after the timers and I/O of that turn: the run's own
+    // work that is due then (a timer set before a block, say) goes first instead of waiting for
+    // the frame.
+    const paint = () => (this.#paint = setImmediate(this.flush).unref());
+    const wait = due - performance.now();
+    if (wait <= 0) paint();
+    else this.#timer = setTimeout(paint, wait).unref();
+  }
+
+  #cancel(): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    if (this.#paint) clearImmediate(this.#paint);
+    this.#timer = undefined;
+    this.#paint = undefined;
+    this.#due = Infinity;
   }
 
   #build(): DashboardSnapshot {
@@ -188,6 +234,7 @@ export class DashboardStore implements SnapshotSource {
       loop: this.#session.monitor.getSnapshot(),
       block,
       spinner: spinnerAt(now),
+      at: now,
     });
   }
 }

@@ -1,4 +1,4 @@
-import type { Mark } from './runtime/tracker.js';
+import type { Mark, StepView } from './runtime/tracker.js';
 import type { Row } from './rows.js';
 
 /** What a stretch of a lane means; the screen maps each to a character and a colour. */
@@ -89,21 +89,27 @@ function entityCells(row: Row, marks: readonly Mark[], now: number, span: number
   return cells;
 }
 
-/** A lane standing for many entities: per column, how many of them were active (▁ few … █ all). */
-function bucketLane(rows: readonly Row[], now: number, span: number, width: number): { cells: CellRole[]; chars: string[] } {
+/**
+ * A lane standing for rows[from, to): per column, how many of them were active (▁ few … █ all).
+ * Linear in the rows, with no copy of them: a large run draws it for every row on every frame.
+ */
+function bucketLane(rows: readonly Row[], from: number, to: number, now: number, span: number, width: number): { cells: CellRole[]; chars: string[] } {
+  // Per column, how many start and stop being alive / active there (summed up below).
   const active = new Float64Array(width + 1);
   const alive = new Float64Array(width + 1);
-  for (const { entity: e } of rows) {
-    const end = e.settled ?? now;
-    const [l0, l1] = columns(e.created, end, span, width);
-    alive[l0]! += 1;
-    alive[l1 + 1]! -= 1;
+  const perMs = width / span;
+  const column = (t: number) => Math.max(0, Math.min(width - 1, Math.floor(t * perMs)));
+  for (let i = from; i < to; i++) {
+    const e = rows[i]!.entity;
+    const last = column(Math.max(e.settled ?? now, e.created));
+    alive[column(e.created)]! += 1;
+    alive[last + 1]! -= 1;
     if (e.started !== undefined) {
-      const [a0, a1] = columns(e.started, end, span, width);
-      active[a0]! += 1;
-      active[a1 + 1]! -= 1;
+      active[column(e.started)]! += 1;
+      active[Math.max(last, column(e.started)) + 1]! -= 1;
     }
   }
+  const count = to - from;
   const cells: CellRole[] = [];
   const chars: string[] = [];
   let nActive = 0;
@@ -113,13 +119,22 @@ function bucketLane(rows: readonly Row[], now: number, span: number, width: numb
     nAlive += alive[c]!;
     if (nActive > 0) {
       cells.push('active');
-      chars.push(DENSITY[Math.min(DENSITY.length - 1, Math.floor((nActive / rows.length) * (DENSITY.length - 1) + 0.5))]!);
+      chars.push(DENSITY[Math.min(DENSITY.length - 1, Math.floor((nActive / count) * (DENSITY.length - 1) + 0.5))]!);
     } else {
       cells.push(nAlive > 0 ? 'pending' : 'empty');
       chars.push(nAlive > 0 ? CELL_CHAR.pending : ' ');
     }
   }
   return { cells, chars };
+}
+
+/**
+ * The run's marks, with the pause going on now when the run waits at a step: the tracker records
+ * a pause only once it ends, and until then the timeline would draw the wait as work.
+ */
+export function withOpenPause(marks: readonly Mark[], pausedAt: StepView | undefined, now: number): readonly Mark[] {
+  if (!pausedAt || now <= pausedAt.t) return marks;
+  return [...marks, { kind: 'paused', start: pausedAt.t, end: now }];
 }
 
 /** The time the timeline spans: the run so far, at least 1 ms. */
@@ -150,9 +165,9 @@ export function timelineLanes(rows: readonly Row[], marks: readonly Mark[], now:
   const lanes: Lane[] = [loop];
   const per = Math.ceil(rows.length / Math.max(1, height - 1));
   for (let i = 0; i < rows.length && lanes.length < height; i += per) {
-    const group = rows.slice(i, i + per);
-    const { cells, chars } = bucketLane(group, now, span, width);
-    lanes.push({ key: `bucket-${i}`, label: `${group.length}× ${group[0]!.entity.name}`, depth: 0, segments: toSegments(cells, chars) });
+    const end = Math.min(rows.length, i + per);
+    const { cells, chars } = bucketLane(rows, i, end, now, span, width);
+    lanes.push({ key: `bucket-${i}`, label: `${end - i}× ${rows[i]!.entity.name}`, depth: 0, segments: toSegments(cells, chars) });
   }
   return lanes;
 }

@@ -57,6 +57,7 @@ export function warmUp(session: Session, columns: number, rows: number, app: (st
     loop: session.monitor.getSnapshot(),
     block: undefined,
     spinner: '⠋',
+    at: 0,
   });
   let current: DashboardSnapshot = base;
   const listeners = new Set<() => void>();

@@ -19,7 +19,7 @@ describe('layoutFor', () => {
       const l = layoutFor(columns, rows)!;
       expect(l.height).toBe(rows - 1);
       expect(1 + l.top.height + l.timeline + l.bottom.height + 2).toBe(rows - 1);
-      expect(l.top.code + l.top.tasks).toBe(columns);
+      expect(l.top.code + l.top.explain + l.top.tasks).toBe(columns);
       expect(l.bottom.loop + l.bottom.console + l.bottom.explain).toBe(columns);
       expect(l.bottom.height).toBeGreaterThanOrEqual(5);
     }
@@ -28,6 +28,16 @@ describe('layoutFor', () => {
   it('gives the explanation a panel only when the terminal is wide', () => {
     expect(layoutFor(80, 24)!.bottom.explain).toBe(0);
     expect(layoutFor(160, 48)!.bottom.explain).toBeGreaterThan(40);
+  });
+
+  it('on a tour, always shows the explanation: in the code’s place (half the width) when narrow', () => {
+    const narrow = layoutFor(80, 24, true)!;
+    expect(narrow.top).toMatchObject({ code: 0, explain: 40, tasks: 40 });
+    expect(narrow.bottom.explain).toBe(0);
+    const wide = layoutFor(160, 48, true)!;
+    expect(wide.top.explain).toBe(0);
+    expect(wide.top.code).toBeGreaterThan(0);
+    expect(wide.bottom.explain).toBeGreaterThan(40);
   });
 });
 

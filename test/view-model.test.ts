@@ -3,7 +3,7 @@ import { findScenario, loadBuiltin } from '../scenarios/index.js';
 import { codeLines, codeWindowStart } from '../src/code-view.js';
 import { barChart, formatMs } from '../src/format.js';
 import { moveSelection, orderRows, windowStart } from '../src/rows.js';
-import { timelineLanes } from '../src/timeline.js';
+import { timelineLanes, withOpenPause } from '../src/timeline.js';
 import { entity } from './components/fixtures.js';
 
 describe('orderRows', () => {
@@ -49,6 +49,14 @@ describe('timelineLanes', () => {
     expect(lanes[0]!.segments.some((s) => s.role === 'paused')).toBe(true);
     expect(lanes.slice(1).every((l) => l.label.includes('×'))).toBe(true);
   });
+
+  it('draws the pause going on now as paused, not as work, before the tracker records it', () => {
+    const rows = orderRows([entity(1, 'main', 'running', { created: 0, started: 0 })]);
+    const step = { t: 50, label: 'wait', line: 3 };
+    const bar = (marks: Parameters<typeof timelineLanes>[1]) => timelineLanes(rows, marks, 100, 10, 1)[0]!.segments.map((s) => s.text).join('');
+    expect(bar(withOpenPause([], undefined, 100))).toBe('██████████');
+    expect(bar(withOpenPause([], step, 100))).toBe('█████┄┄┄┄┄');
+  });
 });
 
 describe('code view', () => {
@@ -63,6 +71,12 @@ describe('code view', () => {
     const start = codeWindowStart(ts, 6);
     expect(ts.highlight! - start).toBeGreaterThanOrEqual(0);
     expect(ts.highlight! - start).toBeLessThan(6);
+  });
+
+  it("shows the whole of a user's file that has no run(ctx), not just its first lines", () => {
+    const source = "// A comment first\nexport default async function mine(ctx) {\n  console.log('hi');\n  await ctx.sleep(10);\n}\n";
+    const file = { id: 'mine', title: 'mine', summary: { en: '', es: '' }, explain: { en: [], es: [] }, run: async () => undefined, source };
+    expect(codeLines(file, 'ts', undefined)!.lines).toEqual(source.split('\n'));
   });
 });
 

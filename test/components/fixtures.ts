@@ -112,6 +112,7 @@ export function sessionState(patch: Partial<SessionState> = {}): SessionState {
     selectedId: undefined,
     message: undefined,
     quitting: false,
+    tour: undefined,
     ...patch,
   });
 }
@@ -127,6 +128,7 @@ export function dashboard(patch: Partial<Omit<DashboardSnapshot, 'session'>> & {
     loop: QUIET_LOOP,
     block: undefined,
     spinner: '⠋',
+    at: 0,
     ...rest,
     session: sessionState(session),
   });

@@ -26,6 +26,12 @@ describe('Footer', () => {
     const snap = dashboard({ run: runSnapshot({ entities: ENTITIES }), session: { selectedId: 't6' } });
     expect(frameOf(<Footer store={fixedStore(snap)} width={80} />)).toContain('› broken · task · rejected · 50ms · ValueError: bad input');
   });
+
+  it('says why the run failed, in place of the summary', () => {
+    const result = { scenario: 'fixture', status: 'failed', ok: false, error: 'Error: thrown at once', wallMs: 1, leaks: [], neverAwaited: [] } as const;
+    const snap = dashboard({ session: { phase: 'failed', result } });
+    expect(frameOf(<Footer store={fixedStore(snap)} width={80} />).split('\n')[0]).toBe('✗ Error: thrown at once');
+  });
 });
 
 describe('HelpOverlay', () => {
@@ -47,5 +53,15 @@ describe('TooSmall', () => {
     expect(frame.split('\n')).toHaveLength(1);
     expect(frame).toContain('80x24');
     expect(frame).toContain('60x20');
+  });
+
+  it('in full when it fits; narrower than even the short line, wrapped, so both sizes and q still show', () => {
+    expect(frameOf(<TooSmall store={fixedStore(dashboard())} columns={99} rows={20} />)).toBe(
+      'loopscope needs at least 80x24; this terminal is 99x20. Enlarge it, or press q to quit.',
+    );
+    const tiny = frameOf(<TooSmall store={fixedStore(dashboard())} columns={20} rows={5} />).split('\n');
+    expect(tiny.length).toBeLessThanOrEqual(4);
+    expect(tiny.every((l) => l.length <= 20)).toBe(true);
+    expect(tiny.map((l) => l.trim()).join(' ')).toBe('loopscope needs 80x24, not 20x5; q quits');
   });
 });

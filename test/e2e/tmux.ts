@@ -20,6 +20,11 @@ export class TmuxTerminal {
     return this.#tmux(['capture-pane', '-p', '-t', '0']);
   }
 
+  /** The visible screen and up to `lines` rows scrolled off above it. */
+  screenWithHistory(lines: number): string {
+    return this.#tmux(['capture-pane', '-p', '-S', String(-lines), '-t', '0']);
+  }
+
   /** The visible screen with its colours and attributes as escape sequences. */
   styledScreen(): string {
     return this.#tmux(['capture-pane', '-p', '-e', '-t', '0']);
