@@ -1,4 +1,4 @@
-import { countPrimes, PRIMES_LIMIT } from '../src/cpu.js';
+import { COUNT_PRIMES_PY, countPrimes, PRIMES_LIMIT } from '../src/cpu.js';
 import { defineScenario } from '../src/scenario.js';
 
 const JOBS = 3;
@@ -28,17 +28,7 @@ export default defineScenario({
 
 LIMIT = 1_500_000
 
-def count_primes(limit: int) -> int:
-    count = 0
-    for n in range(2, limit):
-        d = 2
-        while d * d <= n:
-            if n % d == 0:
-                break
-            d += 1
-        else:  # no divisor found
-            count += 1
-    return count
+${COUNT_PRIMES_PY}
 
 async def count_primes_job(n: int) -> int:
     return count_primes(LIMIT)  # no await inside: the loop cannot switch

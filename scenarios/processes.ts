@@ -1,7 +1,7 @@
 import type { ForkOptions } from 'node:child_process';
 import { once } from 'node:events';
 import { availableParallelism } from 'node:os';
-import { countPrimes, PRIMES_LIMIT, workerFile } from '../src/cpu.js';
+import { COUNT_PRIMES_PY, countPrimes, PRIMES_LIMIT, workerFile } from '../src/cpu.js';
 import { nextMessage, submitJobs, type JobMessage } from '../src/job-pool.js';
 import { defineScenario } from '../src/scenario.js';
 
@@ -39,17 +39,7 @@ from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
 LIMIT = 1_500_000
 
-def count_primes(limit: int) -> int:
-    count = 0
-    for n in range(2, limit):
-        d = 2
-        while d * d <= n:
-            if n % d == 0:
-                break
-            d += 1
-        else:  # no divisor found
-            count += 1
-    return count
+${COUNT_PRIMES_PY}
 
 def ready() -> int:
     return os.getpid()

@@ -1,6 +1,6 @@
 import { pbkdf2 } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { countPrimes, PRIMES_LIMIT, workerFile } from '../src/cpu.js';
+import { COUNT_PRIMES_PY, countPrimes, PRIMES_LIMIT, workerFile } from '../src/cpu.js';
 import { nextMessage, submitJobs, type JobMessage } from '../src/job-pool.js';
 import { defineScenario } from '../src/scenario.js';
 
@@ -43,17 +43,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 LIMIT = 1_500_000
 
-def count_primes(limit: int) -> int:
-    count = 0
-    for n in range(2, limit):
-        d = 2
-        while d * d <= n:
-            if n % d == 0:
-                break
-            d += 1
-        else:  # no divisor found
-            count += 1
-    return count
+${COUNT_PRIMES_PY}
 
 async def main():
     cores = os.cpu_count()

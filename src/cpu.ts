@@ -8,23 +8,23 @@ export const PRIMES_LIMIT = 1_500_000;
 
 /**
  * Primes below `limit`, by trial division: deliberately naive, so it is pure CPU with no await.
- * workers/count-primes.mjs is the same algorithm in plain JavaScript (worker threads and children
- * load files as they are, with no TypeScript step); test/cpu.test.ts keeps the two in step.
+ * It lives in workers/count-primes.mjs, plain JavaScript, because worker threads and children load
+ * files as they are; the main thread uses the very same function.
  */
-export function countPrimes(limit: number): number {
-  let count = 0;
-  for (let n = 2; n < limit; n++) {
-    let prime = true;
-    for (let d = 2; d * d <= n; d++) {
-      if (n % d === 0) {
-        prime = false;
-        break;
-      }
-    }
-    if (prime) count++;
-  }
-  return count;
-}
+export { countPrimes } from '../workers/count-primes.mjs';
+
+/** The same job in Python, as the scenarios' Python mirrors define it. */
+export const COUNT_PRIMES_PY = `def count_primes(limit: int) -> int:
+    count = 0
+    for n in range(2, limit):
+        d = 2
+        while d * d <= n:
+            if n % d == 0:
+                break
+            d += 1
+        else:  # no divisor found
+            count += 1
+    return count`;
 
 /** The entry files in workers/: one for a worker thread, one for a forked child. */
 export type WorkerFile = 'primes-worker.mjs' | 'primes-child.mjs';

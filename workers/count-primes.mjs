@@ -1,5 +1,5 @@
-// The same trial division as countPrimes in src/cpu.ts, for threads and children, which load
-// plain JavaScript. Keep the two identical: test/cpu.test.ts compares them.
+// Primes below `limit` by trial division: the CPU job of the cpu-async, threads and processes
+// scenarios, in plain JavaScript so worker threads and children can load it as it is.
 export function countPrimes(limit) {
   let count = 0;
   for (let n = 2; n < limit; n++) {
