@@ -2,6 +2,8 @@ import { configDefaults, defineConfig } from 'vitest/config';
 
 /** Tests that measure CPU parallelism (speedups on every core): they need the cores to themselves. */
 const CPU_BOUND = ['test/scenarios/cpu-async.test.ts', 'test/scenarios/threads.test.ts', 'test/scenarios/processes.test.ts'];
+/** Tests that drive the real app in tmux: they wait on frames, so they run apart from the rest. */
+const TERMINAL = ['test/e2e/**/*.test.ts'];
 
 export default defineConfig({
   test: {
@@ -13,10 +15,15 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'main', include: ['test/**/*.test.{ts,tsx}'], exclude: [...configDefaults.exclude, ...CPU_BOUND] },
+        test: { name: 'main', include: ['test/**/*.test.{ts,tsx}'], exclude: [...configDefaults.exclude, ...CPU_BOUND, ...TERMINAL] },
       },
-      // After all the others, one file at a time, so no other test competes for the cores.
-      { extends: true, test: { name: 'cpu', include: CPU_BOUND, fileParallelism: false, sequence: { groupOrder: 1 } } },
+      // After the others, one file at a time: a real terminal's frames come on time when nothing
+      // else competes for the cores; a slow machine gets a longer limit, not a weaker check.
+      {
+        extends: true,
+        test: { name: 'terminal', include: TERMINAL, fileParallelism: false, testTimeout: 60_000, sequence: { groupOrder: 1 } },
+      },
+      { extends: true, test: { name: 'cpu', include: CPU_BOUND, fileParallelism: false, sequence: { groupOrder: 2 } } },
     ],
   },
 });

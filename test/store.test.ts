@@ -44,7 +44,7 @@ describe('DashboardStore', () => {
 
   it('keeps costly repaints to their share of the loop while a run floods it, and still repaints a key on the next frame', async () => {
     const flood = scenarioOf(async (ctx) => {
-      const end = ctx.now() + 4000;
+      const end = ctx.now() + 6000;
       let n = 0;
       while (ctx.now() < end && !ctx.signal.aborted) {
         for (let i = 0; i < 20; i++) ctx.createFuture(`f${n++}`).setResult(n);
@@ -54,21 +54,24 @@ describe('DashboardStore', () => {
     const session = new Session({ scenarios: [flood], settleMs: 0 });
     const store = new DashboardStore(session);
     const REPAINT_MS = 8;
-    const seen: { at: number; speed: number }[] = [];
+    const seen: { at: number; ms: number; speed: number }[] = [];
     // A screen whose every repaint takes REPAINT_MS of the loop.
     store.subscribe(() => {
       const at = performance.now();
       while (performance.now() - at < REPAINT_MS);
-      seen.push({ at, speed: store.getSnapshot().session.speed });
+      seen.push({ at, ms: performance.now() - at, speed: store.getSnapshot().session.speed });
     });
     session.start();
     try {
-      // After the first few (credit saved up before the run), the pace the share affords.
-      await until(() => seen.length >= 14);
-      const gaps = seen.slice(9).map((s, i) => s.at - seen[i + 8]!.at);
-      const budgetGap = REPAINT_MS / SCREEN_SHARE;
-      expect(Math.min(...gaps)).toBeGreaterThanOrEqual(budgetGap * 0.9);
+      // After the first few (credit saved up before the run), the pace the share affords: over
+      // a stretch, repaints take about SCREEN_SHARE of the time (a late repaint lets the next
+      // come sooner, so single gaps vary).
+      await until(() => seen.length >= 16);
+      const steady = seen.slice(6);
+      const share = steady.slice(0, -1).reduce((sum, s) => sum + s.ms, 0) / (steady.at(-1)!.at - steady[0]!.at);
+      expect(share).toBeLessThan(SCREEN_SHARE * 1.5);
       expect(store.frameMs).toBeGreaterThanOrEqual(REPAINT_MS);
+      const budgetGap = REPAINT_MS / SCREEN_SHARE;
       // What a key does is on screen within a frame, however long the budget's wait.
       const asked = performance.now();
       session.setSpeed(2);
