@@ -142,3 +142,13 @@ export function commandFor(input: string, key: KeyInfo): KeyCommand | undefined 
   if (binding.command === 'scenario') return { command: 'scenario', key: spec, index: DIGITS.indexOf(spec) };
   return { command: binding.command, key: spec };
 }
+
+/**
+ * The commands in one read from the terminal: keys typed faster than the app reads them (or
+ * pasted) arrive as one string, "21", and each character is its own press.
+ */
+export function commandsFor(input: string, key: KeyInfo): KeyCommand[] {
+  const several = input.length > 1 && !key.ctrl && !input.startsWith('\u001b');
+  const presses = several ? [...input].map((ch) => commandFor(ch, {})) : [commandFor(input, key)];
+  return presses.filter((c): c is KeyCommand => c !== undefined);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commandFor, footerHints, KEYS, keyHelpRows } from '../src/keys.js';
+import { commandFor, commandsFor, footerHints, KEYS, keyHelpRows } from '../src/keys.js';
 
 describe('key table', () => {
   it('maps each key of DESIGN §6 to its command', () => {
@@ -52,5 +52,21 @@ describe('key table', () => {
     }
     expect(keyHelpRows('es').map((r) => r.help)).toEqual(KEYS.map((b) => b.help.es));
     expect(footerHints('en').at(-1)).toEqual({ keys: 'q', hint: 'quit' });
+  });
+});
+
+describe('keys typed faster than a read', () => {
+  it('are taken one by one, in order', () => {
+    expect(commandsFor('2r1', {}).map((c) => [c.command, c.index])).toEqual([
+      ['scenario', 1],
+      ['rerun', undefined],
+      ['scenario', 0],
+    ]);
+  });
+
+  it('leave single keys and named keys as they are', () => {
+    expect(commandsFor('q', {}).map((c) => c.command)).toEqual(['quit']);
+    expect(commandsFor('', { leftArrow: true }).map((c) => c.command)).toEqual(['prevScenario']);
+    expect(commandsFor('zz', {})).toEqual([]);
   });
 });

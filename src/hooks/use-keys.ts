@@ -1,13 +1,12 @@
 import { useInput, type Key } from 'ink';
 import { useCallback } from 'react';
-import { commandFor, type KeyCommand } from '../keys.js';
+import { commandsFor, type KeyCommand } from '../keys.js';
 
 /** Sends each key press that the key table knows to `onCommand`. */
 export function useKeys(onCommand: (command: KeyCommand) => void, active = true): void {
   const handler = useCallback(
     (input: string, key: Key) => {
-      const command = commandFor(input, key);
-      if (command) onCommand(command);
+      for (const command of commandsFor(input, key)) onCommand(command);
     },
     [onCommand],
   );
