@@ -67,7 +67,7 @@ export function tokenize(text, endChar) {
   if (endChar !== undefined) return ansi.tokenize(text, endChar);
   let found = tokens.get(text);
   if (found === undefined) {
-    if (tokens.size >= 4096) tokens.clear();
+    if (tokens.size >= 512) tokens.clear(); // a tokenized line keeps an object per character: few of them
     found = ansi.tokenize(text);
     tokens.set(text, found);
   }
