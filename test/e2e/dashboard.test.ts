@@ -1,23 +1,13 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers/cli.js';
-import { expectFrameThenExit, expectTerminalRestored, exited, launch, logicalLines } from './shell.js';
+import { describe, expect, it } from 'vitest';
+import { expectFrameThenExit, expectTerminalRestored, exited, launch, logicalLines, terminalFactory } from './shell.js';
 import { TmuxTerminal } from './tmux.js';
 
 // The real program in a real terminal (tmux): keys in, screen out, and the terminal afterwards.
 
-const terminals: TmuxTerminal[] = [];
-afterEach(() => {
-  for (const t of terminals.splice(0)) t.kill();
-});
-
-function terminal(columns = 80, rows = 24): TmuxTerminal {
-  const t = new TmuxTerminal(columns, rows, ROOT);
-  terminals.push(t);
-  return t;
-}
+const terminal = terminalFactory();
 
 describe.skipIf(!TmuxTerminal.available())('dashboard in a real terminal', () => {
   it('draws the seed at 80x24, switches scenario on a key, and q exits 0 leaving the terminal as it was', async () => {

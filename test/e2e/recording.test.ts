@@ -1,27 +1,18 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { SCENARIOS } from '../../scenarios/index.js';
 import { plain } from '../components/render.js';
-import { ROOT } from '../helpers/cli.js';
+import { terminalFactory } from './shell.js';
 import { TmuxTerminal } from './tmux.js';
 
 // --record in a real terminal: the file is a valid asciicast, and playing it back in a terminal
 // of the same size ends on the very screen the real terminal showed.
 
-const terminals: TmuxTerminal[] = [];
-afterEach(() => {
-  for (const t of terminals.splice(0)) t.kill();
-});
+const terminal = terminalFactory();
 const dir = mkdtempSync(join(tmpdir(), 'loopscope-cast-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function terminal(columns = 80, rows = 24): TmuxTerminal {
-  const t = new TmuxTerminal(columns, rows, ROOT);
-  terminals.push(t);
-  return t;
-}
 
 async function run(t: TmuxTerminal, command: string): Promise<void> {
   await t.waitFor((s) => s.includes('ready$'), 'the shell');

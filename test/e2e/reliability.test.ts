@@ -1,24 +1,14 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers/cli.js';
-import { childrenOf, expectTerminalRestored, exited, launch, logicalLines, usage } from './shell.js';
+import { describe, expect, it } from 'vitest';
+import { childrenOf, expectTerminalRestored, exited, launch, logicalLines, usage, terminalFactory } from './shell.js';
 import { TmuxTerminal } from './tmux.js';
 
 // The real program in a real terminal (tmux), pushed: failures of its own, failing scenarios,
 // a hundred keys, tiny terminals and resize storms. Each ends with the terminal checked.
 
-const terminals: TmuxTerminal[] = [];
-afterEach(() => {
-  for (const t of terminals.splice(0)) t.kill();
-});
-
-function terminal(columns = 80, rows = 24): TmuxTerminal {
-  const t = new TmuxTerminal(columns, rows, ROOT);
-  terminals.push(t);
-  return t;
-}
+const terminal = terminalFactory();
 
 /** Polls `ok`; `what` (a function: read when it gives up) says what was awaited. */
 async function until(ok: () => boolean, what: string | (() => string), timeoutMs = 15_000): Promise<void> {

@@ -1,23 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers/cli.js';
-import { exited, launch } from './shell.js';
+import { describe, expect, it } from 'vitest';
+import { exited, launch, terminalFactory } from './shell.js';
 import { TmuxTerminal } from './tmux.js';
 
 // Rush hour with 100,000 tasks in a real terminal: the panels keep up and the keys keep working.
 // How fast they answer is a bench figure (keys-100k); here, that they do, and what they show.
 
-const terminals: TmuxTerminal[] = [];
-afterEach(() => {
-  for (const t of terminals.splice(0)) t.kill();
-});
+const terminal = terminalFactory();
 
 /** The name on the selected row (its state mark, then ›). */
 const selected = (screen: string) => /│ \S› +(\S+)/.exec(screen)?.[1];
 
 describe.skipIf(!TmuxTerminal.available())('rush hour at 100k in the dashboard', () => {
   it('lists what fits, counts every task by state, aggregates the timeline, and moves the selection on keys', async () => {
-    const t = new TmuxTerminal(120, 36, ROOT);
-    terminals.push(t);
+    const t = terminal(120, 36);
     await launch(t, '--lang en -s rush-hour --scale 100k');
     const busy = await t.waitFor((s) => /\d{5,} wait/.test(s), 'tens of thousands of tasks waiting', 30_000);
     expect(busy).toContain('rush hour: 100,000 cars');

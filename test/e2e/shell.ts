@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { expect } from 'vitest';
-import type { TmuxTerminal } from './tmux.js';
+import { afterEach, expect } from 'vitest';
+import { ROOT } from '../helpers/cli.js';
+import { TmuxTerminal } from './tmux.js';
 
 /** Starts loopscope from the shell (`env` like `NO_COLOR=1`), with a marker printed after it exits. */
 export async function launch(t: TmuxTerminal, args = '', env = ''): Promise<void> {
@@ -61,4 +62,20 @@ export function childrenOf(pid: number): string[] {
     // ps exits 1 when it lists nothing.
     return [];
   }
+}
+
+/**
+ * A tmux terminal of this size in the project folder, killed after the test that opened it.
+ * Call from a test file: the cleanup hook is registered once per file.
+ */
+export function terminalFactory(): (columns?: number, rows?: number) => TmuxTerminal {
+  const terminals: TmuxTerminal[] = [];
+  afterEach(() => {
+    for (const t of terminals.splice(0)) t.kill();
+  });
+  return (columns = 80, rows = 24) => {
+    const t = new TmuxTerminal(columns, rows, ROOT);
+    terminals.push(t);
+    return t;
+  };
 }
