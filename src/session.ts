@@ -99,22 +99,7 @@ export class Session {
     this.#ownsMonitor = !options.monitor;
     this.monitor = options.monitor ?? new LoopMonitor();
     const index = Math.min(Math.max(0, options.initial ?? 0), options.scenarios.length - 1);
-    this.#state = Object.freeze({
-      index,
-      scenario: options.scenarios[index]!,
-      phase: 'running',
-      result: undefined,
-      speed: options.speed ?? 1,
-      lang: options.lang ?? 'en',
-      stepMode: false,
-      pausedAt: undefined,
-      code: 'ts',
-      help: false,
-      selectedId: undefined,
-      message: undefined,
-      quitting: false,
-      tour: undefined,
-    });
+    this.#state = initialState(index, options.scenarios[index]!, { speed: options.speed ?? 1, lang: options.lang ?? 'en' });
     this.#unstep = this.stepper.subscribe(() => this.#set({ stepMode: this.stepper.enabled, pausedAt: this.stepper.pausedAt }));
   }
 
@@ -327,4 +312,25 @@ export class Session {
   #emit(): void {
     for (const listener of this.#listeners) listener();
   }
+}
+
+/** A session's state before anything happened, on scenario `index`; `patch` overrides fields. */
+export function initialState(index: number, scenario: LoadedScenario, patch: Partial<SessionState> = {}): SessionState {
+  return Object.freeze({
+    index,
+    scenario,
+    phase: 'running',
+    result: undefined,
+    speed: 1,
+    lang: 'en',
+    stepMode: false,
+    pausedAt: undefined,
+    code: 'ts',
+    help: false,
+    selectedId: undefined,
+    message: undefined,
+    quitting: false,
+    tour: undefined,
+    ...patch,
+  });
 }

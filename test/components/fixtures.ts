@@ -2,7 +2,7 @@ import type { LoopView } from '../../src/runtime/loop-monitor.js';
 import type { State } from '../../src/runtime/states.js';
 import type { EntityView, LogLine, Mark, Snapshot, StepView } from '../../src/runtime/tracker.js';
 import type { LoadedScenario } from '../../src/scenario.js';
-import type { SessionState } from '../../src/session.js';
+import { initialState, type SessionState } from '../../src/session.js';
 import { EMPTY_RUN, type DashboardSnapshot, type SnapshotSource } from '../../src/store.js';
 
 /** A scenario with a known source, Python and texts, for panels that show them. */
@@ -98,23 +98,7 @@ export const QUIET_LOOP: LoopView = Object.freeze({
 });
 
 export function sessionState(patch: Partial<SessionState> = {}): SessionState {
-  return Object.freeze({
-    index: 0,
-    scenario: FIXTURE_SCENARIO,
-    phase: 'running',
-    result: undefined,
-    speed: 1,
-    lang: 'en',
-    stepMode: false,
-    pausedAt: undefined,
-    code: 'ts',
-    help: false,
-    selectedId: undefined,
-    message: undefined,
-    quitting: false,
-    tour: undefined,
-    ...patch,
-  });
+  return initialState(patch.index ?? 0, patch.scenario ?? FIXTURE_SCENARIO, patch);
 }
 
 /** A dashboard snapshot from parts, the rest quiet and empty. */
