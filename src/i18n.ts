@@ -1,3 +1,4 @@
+import type { State } from './runtime/states.js';
 import type { Lang } from './runtime/context.js';
 
 // Every string the dashboard shows, in both languages. Scenario texts (titles, summaries,
@@ -48,7 +49,7 @@ const en = {
   noRun: 'no run to act on yet',
   notFound: (id: string) => `${id} is no longer shown`,
   notActionable: (name: string) => `${name} is not a task or a future`,
-  alreadyDone: (name: string, state: string) => `${name} is already ${state}`,
+  alreadyDone: (name: string, state: State) => `${name} is already ${state}`,
   cancelRequested: (name: string) => `cancel requested for ${name}`,
   onlyBody: (name: string) => `${name} is a task: only its own code can finish it (c cancels it)`,
   resolvedByYou: (name: string) => `${name} resolved by you`,
@@ -66,6 +67,9 @@ const en = {
 
 /** The dashboard's words in one language. */
 export type Strings = typeof en;
+
+/** A settled state in a Spanish sentence (the panels keep asyncio's own state names). */
+const SETTLED_ES: Partial<Record<State, string>> = { resolved: 'resuelto', rejected: 'rechazado', cancelled: 'cancelado' };
 
 const es: Strings = {
   loopRunning: '● en marcha',
@@ -111,7 +115,7 @@ const es: Strings = {
   noRun: 'todavía no hay ninguna ejecución',
   notFound: (id) => `${id} ya no se muestra`,
   notActionable: (name) => `${name} no es una task ni un future`,
-  alreadyDone: (name, state) => `${name} ya está ${state}`,
+  alreadyDone: (name, state) => `${name} ya está ${SETTLED_ES[state] ?? state}`,
   cancelRequested: (name) => `cancelación pedida para ${name}`,
   onlyBody: (name) => `${name} es una task: solo su propio código puede terminarla (c la cancela)`,
   resolvedByYou: (name) => `${name} resuelto por ti`,

@@ -149,3 +149,8 @@ describe('a Spanish screen has no English left', () => {
     }
   });
 });
+
+it('a Spanish sentence names a settled state in Spanish', () => {
+  expect(STRINGS.es.alreadyDone('order', 'resolved')).toBe('order ya está resuelto');
+  expect(STRINGS.en.alreadyDone('order', 'resolved')).toBe('order is already resolved');
+});
