@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { errorText } from './errors.js';
+import { EventRing } from './event-ring.js';
 import { valueText } from './repr.js';
 import { KIND_PREFIX, KINDS, STATES, isSettled, type Kind, type State } from './states.js';
 
@@ -231,13 +232,7 @@ export class Tracker {
   #droppedLogs = 0;
   #marks: Mark[] = [];
   #step: StepView | undefined;
-  // Event ring: parallel arrays, so appending an event allocates nothing.
-  readonly #cap: number;
-  readonly #evT: Float64Array;
-  readonly #evCode: Uint8Array;
-  readonly #evNum: Float64Array;
-  readonly #evRef: unknown[];
-  #evHead = 0;
+  readonly #ring: EventRing;
   /** Last number given in each kind's default name series (`Task-3`), by index in KINDS. */
   readonly #numbers = new Float64Array(KINDS.length);
   readonly #listeners = new Set<() => void>();
@@ -249,11 +244,7 @@ export class Tracker {
     this.logCapacity = options.logCapacity ?? 1000;
     this.stateEvents = options.stateEvents ?? false;
     this.#onLog = options.onLog;
-    this.#cap = options.eventCapacity ?? 1 << 16;
-    this.#evT = new Float64Array(this.#cap);
-    this.#evCode = new Uint8Array(this.#cap);
-    this.#evNum = new Float64Array(this.#cap);
-    this.#evRef = new Array(this.#cap).fill(undefined);
+    this.#ring = new EventRing(options.eventCapacity ?? 1 << 16);
   }
 
   /** Real milliseconds since this tracker (the run) started. */
@@ -293,7 +284,7 @@ export class Tracker {
     this.#records.push(rec);
     this.#counts[codeOf(state)]! += 1;
     this.#total++;
-    if (this.stateEvents) this.#append(rec.created, codeOf(state), 0, rec);
+    if (this.stateEvents) this.#ring.push(rec.created, codeOf(state), 0, rec);
     this.#changed(rec);
     return rec;
   }
@@ -320,7 +311,7 @@ export class Tracker {
       const holes = this.#folded() - this.#dropped;
       if (holes > 1024 && holes * 2 > this.#records.length) this.#compact();
     }
-    if (this.stateEvents) this.#append(us / 1000, codeOf(state), 0, rec);
+    if (this.stateEvents) this.#ring.push(us / 1000, codeOf(state), 0, rec);
     this.#changed(rec);
   }
 
@@ -339,7 +330,7 @@ export class Tracker {
       this.#logs = this.#logs.slice(excess);
       this.#droppedLogs += excess;
     }
-    this.#append(t, stream === 'stdout' ? LOG_STDOUT : LOG_STDERR, 0, text);
+    this.#ring.push(t, stream === 'stdout' ? LOG_STDOUT : LOG_STDERR, 0, text);
     this.#changed(undefined);
     this.#onLog?.(stream, text);
   }
@@ -347,7 +338,7 @@ export class Tracker {
   step(label: string, line: number | undefined): void {
     const t = this.now();
     this.#step = { t, label, line };
-    this.#append(t, STEP, line ?? -1, label);
+    this.#ring.push(t, STEP, line ?? -1, label);
     this.#changed(undefined);
   }
 
@@ -355,7 +346,7 @@ export class Tracker {
   mark(kind: Mark['kind'], start: number, end: number): void {
     this.#marks.push({ kind, start, end });
     if (this.#marks.length > 400) this.#marks = this.#marks.slice(-200);
-    this.#append(end, kind === 'blocked' ? MARK_BLOCKED : MARK_PAUSED, start, undefined);
+    this.#ring.push(end, kind === 'blocked' ? MARK_BLOCKED : MARK_PAUSED, start, undefined);
     this.#changed(undefined);
   }
 
@@ -418,11 +409,11 @@ export class Tracker {
 
   /** Events appended since `cursor` (0 for all still held); `dropped` counts those overwritten unread. */
   events(cursor: number): { events: TrackerEvent[]; next: number; dropped: number } {
-    const oldest = Math.max(0, this.#evHead - this.#cap);
-    const from = Math.max(cursor, oldest);
+    const ring = this.#ring;
+    const from = Math.max(cursor, ring.oldest);
     const events: TrackerEvent[] = [];
-    for (let i = from; i < this.#evHead; i++) events.push(this.#decode(i % this.#cap));
-    return { events, next: this.#evHead, dropped: from - cursor };
+    for (let i = from; i < ring.head; i++) events.push(this.#decode(i));
+    return { events, next: ring.head, dropped: from - cursor };
   }
 
   /** Calls `listener` after changes, at most once per loop turn. */
@@ -448,19 +439,12 @@ export class Tracker {
     }
   }
 
-  #append(t: number, code: number, num: number, ref: unknown): void {
-    const i = this.#evHead % this.#cap;
-    this.#evT[i] = t;
-    this.#evCode[i] = code;
-    this.#evNum[i] = num;
-    this.#evRef[i] = ref;
-    this.#evHead++;
-  }
-
+  /** The event at a ring position, as readers see it. */
   #decode(i: number): TrackerEvent {
-    const t = this.#evT[i]!;
-    const code = this.#evCode[i]!;
-    const ref = this.#evRef[i];
+    const ring = this.#ring;
+    const t = ring.t(i);
+    const code = ring.code(i);
+    const ref = ring.ref(i);
     if (code < STATES.length) {
       const rec = ref as EntityRecord;
       const state = STATES[code]!;
@@ -477,10 +461,10 @@ export class Tracker {
       return { type: 'log', t, stream: code === LOG_STDOUT ? 'stdout' : 'stderr', text: ref as string };
     }
     if (code === STEP) {
-      const line = this.#evNum[i]!;
+      const line = ring.num(i);
       return { type: 'step', t, label: ref as string, line: line < 0 ? undefined : line };
     }
-    const mark: Mark = { kind: code === MARK_BLOCKED ? 'blocked' : 'paused', start: this.#evNum[i]!, end: t };
+    const mark: Mark = { kind: code === MARK_BLOCKED ? 'blocked' : 'paused', start: ring.num(i), end: t };
     return { type: 'mark', t, mark };
   }
 
