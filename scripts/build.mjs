@@ -101,27 +101,40 @@ const memoized = {
 };
 
 /**
- * Ink 6 keeps every text it ever measured or wrapped in two caches that never forget (ink#986,
- * bounded only in later Ink, which needs Node 22): a dashboard whose clocks and figures change
- * adds to them for as long as it runs, a few MB a minute. The bundle bounds both, cleared when
- * full like the memos above. The edits are exact: a changed Ink fails the build, not the bound.
+ * Edits to Ink's own modules in the bundle, each exact: a changed Ink fails the build, not the edit.
+ *
+ * - Ink 6 keeps every text it ever measured or wrapped in two caches that never forget (ink#986,
+ *   bounded only in later Ink, which needs Node 22): a dashboard whose clocks and figures change
+ *   adds to them for as long as it runs, a few MB a minute. The bundle bounds both, cleared when
+ *   full like the memos above.
+ * - Output#get() builds a grid of cell objects for the whole screen every frame and turns each row
+ *   back into a string, though most rows are as they were: ink-output-rows.mjs does the same work
+ *   for the rows that changed only (Ink's own stays as inkGet).
  */
-const INK_CACHES = {
+const outputRows = JSON.stringify(fileURLToPath(new URL('ink-output-rows.mjs', import.meta.url)));
+const INK_PATCHES = {
   'measure-text.js': [['cache.set(text, dimensions);', 'if (cache.size >= 4096) cache.clear();\n    cache.set(text, dimensions);']],
   'wrap-text.js': [
     ['const cache = {};', 'const cache = new Map();'],
     ['const cachedText = cache[cacheKey];', 'const cachedText = cache.get(cacheKey);'],
     ['cache[cacheKey] = wrappedText;', 'if (cache.size >= 4096) cache.clear();\n    cache.set(cacheKey, wrappedText);'],
   ],
+  'output.js': [
+    ['export default class Output {', `import { outputRows } from ${outputRows};\nexport default class Output {`],
+    [
+      '    get() {\n        // Initialize output array',
+      '    get() {\n        return outputRows(this, { sliceAnsi, styledCharsToString });\n    }\n    /** Ink\'s own, kept to compare with. */\n    inkGet() {\n        // Initialize output array',
+    ],
+  ],
 };
 
-const boundedInkCaches = {
-  name: 'bounded-ink-caches',
+const inkPatches = {
+  name: 'ink-patches',
   setup(build) {
-    build.onLoad({ filter: /[\\/]ink[\\/]build[\\/](measure-text|wrap-text)\.js$/ }, async (args) => {
+    build.onLoad({ filter: /[\\/]ink[\\/]build[\\/](measure-text|wrap-text|output)\.js$/ }, async (args) => {
       let source = await readFile(args.path, 'utf8');
-      for (const [from, to] of INK_CACHES[basename(args.path)]) {
-        if (!source.includes(from)) throw new Error(`${args.path} has changed: cannot bound its cache (no '${from}')`);
+      for (const [from, to] of INK_PATCHES[basename(args.path)]) {
+        if (!source.includes(from)) throw new Error(`${args.path} has changed: cannot patch it (no '${from}')`);
         source = source.replace(from, to);
       }
       return { contents: source, loader: 'js' };
@@ -145,7 +158,7 @@ export function bundleOptions(entry, outfile) {
     define: { 'process.env.NODE_ENV': '"production"' },
     // tsx loads a user's --file at run time.
     external: ['tsx', 'tsx/*'],
-    plugins: [noDevtools, memoized, boundedInkCaches],
+    plugins: [noDevtools, memoized, inkPatches],
     banner: { js: "import { createRequire as __loopscopeRequire } from 'node:module'; const require = __loopscopeRequire(import.meta.url);" },
     keepNames: true,
     legalComments: 'none',
