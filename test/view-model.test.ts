@@ -20,6 +20,20 @@ describe('orderRows', () => {
     expect(orderRows(entities)).toBe(rows);
   });
 
+  it('a list of the same shape shows its new states; the same ids with other creators (another run) are walked again', () => {
+    const tree = (state: 'running' | 'resolved', parentOfC: string) => [
+      entity(1, 'a', 'running'),
+      entity(2, 'b', state, { parent: 't1' }),
+      entity(3, 'c', 'running', { parent: parentOfC }),
+    ];
+    const first = orderRows(tree('running', 't1'));
+    const changed = orderRows(tree('resolved', 't1'));
+    expect(changed.map((r) => `${r.depth}:${r.entity.name}:${r.entity.state}`)).toEqual(['0:a:running', '1:b:resolved', '1:c:running']);
+    expect(changed).not.toBe(first);
+    const other = orderRows(tree('resolved', 't2'));
+    expect(other.map((r) => `${r.depth}:${r.entity.name}`)).toEqual(['0:a', '1:b', '2:c']);
+  });
+
   it('moves a selection over rows and keeps it inside the window', () => {
     const rows = orderRows(Array.from({ length: 10 }, (_, i) => entity(i + 1, `e${i + 1}`, 'running')));
     expect(moveSelection(rows, undefined, 1)).toBe('t1');
