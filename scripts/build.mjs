@@ -45,16 +45,20 @@ const noDevtools = {
  * each one against an emoji pattern) and tokenizes every line's colour codes again: on a large
  * terminal that was half of a frame. The answers depend only on the text, and Ink only reads what
  * they return, so the bundle gets each module behind a memo of its own (by the real module's path).
+ * A width not in the memo is found the short way when the text allows it (string-width-fast.mjs).
  */
+const fastWidth = JSON.stringify(fileURLToPath(new URL('string-width-fast.mjs', import.meta.url)));
 const MEMOS = {
   'string-width': (real) => `import stringWidth from ${JSON.stringify(real)};
+import { fastStringWidth } from ${fastWidth};
+const fast = fastStringWidth(stringWidth);
 const widths = new Map();
 export default function memoStringWidth(text, options) {
   if (options !== undefined || typeof text !== 'string') return stringWidth(text, options);
   let width = widths.get(text);
   if (width === undefined) {
     if (widths.size >= 8192) widths.clear();
-    width = stringWidth(text);
+    width = fast(text);
     widths.set(text, width);
   }
   return width;
