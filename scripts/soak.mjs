@@ -122,7 +122,10 @@ try {
   }
 } finally {
   try {
+    // tmux 3.3 leaves its socket file behind.
+    const path = tmux('display-message', '-p', '#{socket_path}').trim();
     tmux('kill-server');
+    if (path) rmSync(path, { force: true });
   } catch {
     // Already gone.
   }
