@@ -4,6 +4,7 @@ import sliceAnsi from 'slice-ansi';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: plain JS, patched into the bundle's copy of Ink (scripts/build.mjs).
 import { outputRows } from '../scripts/ink-output-rows.mjs';
+import { random } from './helpers/random.js';
 
 // The bundle's Output#get() (scripts/ink-output-rows.mjs) must make exactly the frame Ink's own
 // get() makes: the same writes, clips and transformers in, the same string out, first time and
@@ -17,15 +18,6 @@ interface InkOutput {
   clip(clip: { x1?: number; x2?: number; y1?: number; y2?: number }): void;
   unclip(): void;
   get(): { output: string; height: number };
-}
-
-/** A small seeded generator, so a failure names a case that can be run again. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
 }
 
 const PIECES = ['hello', ' ', '\u001B[31mred\u001B[39m', '\u001B[1m\u001B[44mbold on blue\u001B[49m\u001B[22m', '漢字', '✓ ✗ ⊘', '👍🏽', '─────', '\u001B[7mselected\u001B[27m', 'é', '▁▂▃█'];

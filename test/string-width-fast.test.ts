@@ -2,20 +2,12 @@ import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: plain JS, used by the bundle's memo of string-width (scripts/build.mjs).
 import { fastStringWidth } from '../scripts/string-width-fast.mjs';
+import { random } from './helpers/random.js';
 
 // The bundle measures text with fastStringWidth(stringWidth): it must give string-width's answer
 // for any text, the dashboard's own (bars, borders, spinners, marks) and anything a scenario prints.
 
 const width = fastStringWidth(stringWidth) as (text: string) => number;
-
-/** A small seeded generator, so a failure names a case that can be run again. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 const PIECES = [
   'plain ascii',
