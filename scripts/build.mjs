@@ -45,9 +45,11 @@ const noDevtools = {
  * each one against an emoji pattern) and tokenizes every line's colour codes again: on a large
  * terminal that was half of a frame. The answers depend only on the text, and Ink only reads what
  * they return, so the bundle gets each module behind a memo of its own (by the real module's path).
- * A width not in the memo is found the short way when the text allows it (string-width-fast.mjs).
+ * A width not in the memo is found the short way when the text allows it (string-width-fast.mjs),
+ * and a row of styled characters skips the style diff between neighbours that match (styled-chars-fast.mjs).
  */
 const fastWidth = JSON.stringify(fileURLToPath(new URL('string-width-fast.mjs', import.meta.url)));
+const fastStyles = JSON.stringify(fileURLToPath(new URL('styled-chars-fast.mjs', import.meta.url)));
 const MEMOS = {
   'string-width': (real) => `import stringWidth from ${JSON.stringify(real)};
 import { fastStringWidth } from ${fastWidth};
@@ -64,7 +66,9 @@ export default function memoStringWidth(text, options) {
   return width;
 }`,
   '@alcalzone/ansi-tokenize': (real) => `import * as ansi from ${JSON.stringify(real)};
+import { fastStyledCharsToString } from ${fastStyles};
 export * from ${JSON.stringify(real)};
+export const styledCharsToString = fastStyledCharsToString(ansi);
 const tokens = new Map();
 const chars = new WeakMap();
 export function tokenize(text, endChar) {
