@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = new URL('..', import.meta.url);
 const bundle = new URL('dist/cli.js', root);
-const SOURCES = ['src', 'components', 'scenarios'];
+// scripts/ holds this build and the modules it patches into Ink: a change there changes the bundle too.
+const SOURCES = ['src', 'components', 'scenarios', 'scripts'];
 
 function newest(dir) {
   let latest = 0;
