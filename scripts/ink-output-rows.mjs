@@ -30,7 +30,9 @@ const MAX_ROWS = 4096;
  * imports: sliceAnsi and styledCharsToString.
  */
 export function outputRows(output, { sliceAnsi, styledCharsToString }) {
-  const { width, height, caches } = output;
+  const { width, caches } = output;
+  // Ink's grid has a row for each whole y from 0 while y < height (none for a negative or NaN one).
+  const height = output.height > 0 ? Math.ceil(output.height) : 0;
   /** Per row: [x, characters, x, characters, ...] in write order. */
   const writes = new Array(height);
   const clips = [];

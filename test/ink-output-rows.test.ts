@@ -65,6 +65,14 @@ describe("the bundle's Output#get()", () => {
     }
   });
 
+  it('makes as many rows as Ink for a fractional, negative or NaN height', () => {
+    for (const height of [2.5, 0.2, 0, -1, Number.NaN]) {
+      const output = new Output({ width: 5, height }) as InkOutput;
+      output.write(0, 0, 'hi', { transformers: [] });
+      expect(outputRows(output, { sliceAnsi, styledCharsToString }), `height ${height}`).toEqual(output.get());
+    }
+  });
+
   it('tells apart rows that differ only in what was written where', () => {
     const a = new Output({ width: 10, height: 1 }) as InkOutput;
     a.write(0, 0, 'ab', { transformers: [] });

@@ -18,7 +18,7 @@ export class EventRing {
   head = 0;
 
   constructor(capacity: number) {
-    this.capacity = Math.max(1, capacity);
+    this.capacity = Math.max(0, Math.floor(capacity));
     this.#size = Math.min(FIRST_SIZE, this.capacity);
     this.#t = new Float64Array(this.#size);
     this.#code = new Uint8Array(this.#size);
@@ -32,6 +32,11 @@ export class EventRing {
   }
 
   push(t: number, code: number, num: number, ref: unknown): void {
+    // A ring of no capacity keeps nothing: every event counts as dropped.
+    if (this.capacity === 0) {
+      this.head++;
+      return;
+    }
     if (this.head === this.#size && this.#size < this.capacity) this.#grow();
     const i = this.head % this.#size;
     this.#t[i] = t;

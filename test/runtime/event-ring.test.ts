@@ -31,3 +31,15 @@ describe('EventRing', () => {
     expect(contents(ring).map((e) => e[3])).toEqual([4, 5, 6]);
   });
 });
+
+describe('EventRing capacities out of the ordinary', () => {
+  it('keeps nothing with no capacity, and rounds a fractional one down', () => {
+    const none = new EventRing(0);
+    for (let i = 0; i < 3; i++) none.push(i, 0, 0, i);
+    expect([none.head, none.oldest]).toEqual([3, 3]);
+    const odd = new EventRing(300.5);
+    for (let i = 0; i < 400; i++) odd.push(i, 0, 0, i);
+    expect(odd.capacity).toBe(300);
+    expect(contents(odd).map((e) => e[3])).toEqual(Array.from({ length: 300 }, (_, k) => 100 + k));
+  });
+});
