@@ -1,6 +1,7 @@
 import { render, type Instance } from 'ink';
 import { App } from '../components/App.js';
 import { ErrorBoundary } from '../components/ErrorBoundary.js';
+import { scenarioThatThrew } from './fault-origin.js';
 import { ThemeContext } from './hooks/use-theme.js';
 import { strings } from './i18n.js';
 import { lineUpdates } from './line-updates.js';
@@ -97,21 +98,19 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
     exitCode = 1;
     void finish(1);
   };
-  // The runner listens for uncaught errors while a run goes on and blames the scenario; outside
-  // a run, an uncaught error is ours, and ends the app with one line instead of a torn screen.
+  // The runner listens for uncaught errors while a run goes on and blames the scenario. Outside
+  // a run, an error thrown from a --file scenario's own code (a timer it left) is shown in the
+  // console panel; any other is ours, and ends the app with one line instead of a torn screen.
   const onUncaught = (error: unknown) => {
     if (runTakesUncaughtErrors()) return;
-    onCrash(error);
-  };
-  const onRejection = (error: unknown) => {
-    if (runTakesUncaughtErrors()) return;
+    if (scenarioThatThrew(error, session.scenarios)) return session.reportLate(error);
     onCrash(error);
   };
   const onSignal = (signal: keyof typeof SIGNAL_CODES) => void finish(SIGNAL_CODES[signal]);
   // A terminal that went away (EIO, EPIPE) cannot be drawn on: stop quietly.
   const onStreamError = () => void finish(exitCode || 1);
   process.on('uncaughtException', onUncaught);
-  process.on('unhandledRejection', onRejection);
+  process.on('unhandledRejection', onUncaught);
   for (const signal of Object.keys(SIGNAL_CODES) as (keyof typeof SIGNAL_CODES)[]) process.on(signal, onSignal);
   stdout.on('error', onStreamError);
 
@@ -150,7 +149,7 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
     app?.unmount();
     store.dispose();
     process.off('uncaughtException', onUncaught);
-    process.off('unhandledRejection', onRejection);
+    process.off('unhandledRejection', onUncaught);
     for (const signal of Object.keys(SIGNAL_CODES) as (keyof typeof SIGNAL_CODES)[]) process.off(signal, onSignal);
     restoreTerminal(stdin, stdout);
     stdout.off('error', onStreamError);

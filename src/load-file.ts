@@ -34,7 +34,7 @@ export async function loadScenarioFile(path: string, cwd = process.cwd()): Promi
   } catch (error) {
     throw new UsageError(`--file: '${path}' does not load: ${firstLine(error)}`);
   }
-  return { ...toScenario(module.default, path), source };
+  return { ...toScenario(module.default, path), source, file: full };
 }
 
 function toScenario(value: unknown, path: string): Scenario {

@@ -20,6 +20,8 @@ export interface Scenario {
 /** A scenario ready to run: with its source text, for the code panel and step lines. */
 export interface LoadedScenario extends Scenario {
   readonly source: string;
+  /** The module's absolute path, for a scenario loaded with --file. */
+  readonly file?: string;
 }
 
 export function defineScenario<S extends Scenario>(scenario: S): S {

@@ -5,6 +5,7 @@ import type { KeyCommand } from './keys.js';
 import { orderRows, moveSelection } from './rows.js';
 import { Run, type RunOptions, type RunResult } from './runner.js';
 import type { Lang } from './runtime/context.js';
+import { errorText } from './runtime/errors.js';
 import { Future } from './runtime/future.js';
 import { LoopMonitor } from './runtime/loop-monitor.js';
 import { Task } from './runtime/task.js';
@@ -129,6 +130,15 @@ export class Session {
     this.#uncapture ??= captureConsole((stream, text) => this.#run?.tracker.log(stream, strings(this.#state.lang).afterRun(text)));
     this.monitor.start();
     this.#request(this.#state.index);
+  }
+
+  /**
+   * An error a scenario's leftovers threw after its run ended (a timer it left, say): no run takes
+   * it any more, so it goes to the console panel of the run on screen, marked as after the run.
+   */
+  reportLate(error: unknown): void {
+    const s = strings(this.#state.lang);
+    this.#run?.tracker.log('stderr', s.afterRun(s.uncaught(errorText(error))));
   }
 
   /** Resolves once no switch is in progress (the last one asked for has started). */

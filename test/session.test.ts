@@ -110,6 +110,22 @@ describe('Session', () => {
     }
   });
 
+  it('puts an error a scenario left for later in the console panel of the run on screen, in its language', async () => {
+    const session = new Session({ scenarios: [napper], settleMs: 0 });
+    session.start();
+    try {
+      await session.idle();
+      const logs = () => session.run!.tracker.snapshot().logs.map((l) => `${l.stream}: ${l.text}`);
+      session.reportLate(new Error('late'));
+      expect(logs()).toContain('stderr: after the run: uncaught Error: late');
+      session.dispatch({ command: 'lang', key: 'l' });
+      session.reportLate(new TypeError('tarde'));
+      expect(logs()).toContain('stderr: después de la ejecución: sin capturar: TypeError: tarde');
+    } finally {
+      await session.close();
+    }
+  });
+
   it('says why an action did nothing, and acts on the selected task or future', async () => {
     const session = new Session({ scenarios: [napper], settleMs: 0 });
     const say = () => session.state.message?.(strings('en'));

@@ -65,15 +65,17 @@ describe.skipIf(!TmuxTerminal.available())('dashboard in a real terminal', () =>
     }
   }, 60_000);
 
-  it('a crash ends with exit code 1 and one line, the terminal restored', async () => {
+  it("a --file scenario's error after its run shows in the console panel and the app goes on (loopscope's own crashes: reliability.test.ts)", async () => {
     const t = terminal(80, 24);
-    await launch(t, '--file test/e2e/fixtures/crash-later.mjs');
-    const screen = await t.waitFor(exited(1), 'exit code 1');
-    const lines = logicalLines(screen, 80);
-    const at = lines.findIndex((l) => l.includes('loopscope: crashed: boom after the run'));
-    expect(at).toBeGreaterThanOrEqual(0);
-    // One line, no stack trace, then the shell again.
-    expect(lines[at + 1]).toBe('__EXIT_1__');
+    await launch(t, '--file test/e2e/fixtures/throw-later.mjs');
+    const late = 'after the run: uncaught Error: boom';
+    await t.waitFor((s) => s.includes(late), 'the error in the console panel');
+    // Still drawing and answering keys: r runs it again (a fresh console), and it throws again.
+    t.keys('r');
+    await t.waitFor((s) => !s.includes(late), 'the rerun with a fresh console');
+    await t.waitFor((s) => s.includes(late), 'the error again');
+    t.keys('q');
+    expectFrameThenExit(await t.waitFor(exited(0), 'exit code 0'), 0);
     await expectTerminalRestored(t);
   }, 60_000);
 
