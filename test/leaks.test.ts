@@ -8,6 +8,7 @@ import { findScenario, loadBuiltin } from '../scenarios/index.js';
 import { Run, type RunOptions } from '../src/runner.js';
 import type { LoadedScenario } from '../src/scenario.js';
 import { Session } from '../src/session.js';
+import { leftovers, resources } from './helpers/resources.js';
 import { scenarioOf } from './helpers/run-scenario.js';
 
 // 1000 switches and reruns through the session, as keys would ask for them: afterwards nothing
@@ -15,18 +16,6 @@ import { scenarioOf } from './helpers/run-scenario.js';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
-
-function resources(): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const type of process.getActiveResourcesInfo()) counts[type] = (counts[type] ?? 0) + 1;
-  return counts;
-}
-
-function leftovers(before: Record<string, number>): Record<string, number> {
-  const extra: Record<string, number> = {};
-  for (const [type, n] of Object.entries(resources())) if (n > (before[type] ?? 0)) extra[type] = n - (before[type] ?? 0);
-  return extra;
-}
 
 /** This process's children as `pid command`, from the OS (ps), not from node's own bookkeeping. */
 function children(): string[] {

@@ -4,21 +4,8 @@ import { strings } from '../src/i18n.js';
 import { Run, type RunOptions } from '../src/runner.js';
 import type { LoadedScenario } from '../src/scenario.js';
 import { Session, SPEEDS } from '../src/session.js';
+import { leftovers, resources } from './helpers/resources.js';
 import { scenarioOf } from './helpers/run-scenario.js';
-
-/** Resource types and counts, for comparing what is alive before and after. */
-function resources(): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const type of process.getActiveResourcesInfo()) counts[type] = (counts[type] ?? 0) + 1;
-  return counts;
-}
-
-/** Resource types with more alive now than in `before` (fewer is fine: the test runner's own come and go). */
-function leftovers(before: Record<string, number>): Record<string, number> {
-  const extra: Record<string, number> = {};
-  for (const [type, n] of Object.entries(resources())) if (n > (before[type] ?? 0)) extra[type] = n - (before[type] ?? 0);
-  return extra;
-}
 
 async function until(ok: () => boolean, timeoutMs = 10_000): Promise<void> {
   const deadline = performance.now() + timeoutMs;

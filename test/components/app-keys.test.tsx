@@ -1,12 +1,8 @@
-import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import { App } from '../../components/App.js';
 import { findScenario, loadBuiltin } from '../../scenarios/index.js';
 import type { LoadedScenario } from '../../src/scenario.js';
-import { Session } from '../../src/session.js';
-import { DashboardStore } from '../../src/store.js';
 import { scenarioOf } from '../helpers/run-scenario.js';
-import { plain, waitForFrame } from './render.js';
+import { closeLiveApps, startApp } from './live-app.js';
 
 const KEY = { right: '\u001B[C', left: '\u001B[D', down: '\u001B[B', escape: '\u001B', ctrlC: '\u0003' };
 
@@ -25,35 +21,9 @@ const sleeper: LoadedScenario = {
   summary: { en: 'Sleeps a minute.', es: 'Duerme un minuto.' },
 };
 
-const open: { close(): Promise<void> }[] = [];
-afterEach(async () => {
-  for (const app of open.splice(0)) await app.close();
-});
+afterEach(closeLiveApps);
 
-function start(scenarios: LoadedScenario[], initial = 0) {
-  const session = new Session({ scenarios, initial, settleMs: 20 });
-  const store = new DashboardStore(session);
-  const quits: number[] = [];
-  const app = render(<App session={session} store={store} onQuit={(code) => quits.push(code)} columns={80} rows={24} />);
-  session.start();
-  const frame = () => plain(app.lastFrame());
-  const press = (key: string) => app.stdin.write(key);
-  const until = (ok: (text: string) => boolean) => waitForFrame(frame, ok, 8000);
-  const handle = {
-    session,
-    quits,
-    frame,
-    press,
-    until,
-    async close() {
-      await session.close();
-      app.unmount();
-      store.dispose();
-    },
-  };
-  open.push(handle);
-  return handle;
-}
+const start = (scenarios: LoadedScenario[], initial = 0) => startApp({ scenarios, initial });
 
 /** Presses j, one frame at a time, until the footer shows `name` selected. */
 async function select(app: ReturnType<typeof start>, name: string): Promise<void> {

@@ -1,15 +1,8 @@
-import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import { App } from '../../components/App.js';
-import { Session } from '../../src/session.js';
-import { DashboardStore } from '../../src/store.js';
 import { scenarioOf } from '../helpers/run-scenario.js';
-import { plain, waitForFrame } from './render.js';
+import { closeLiveApps, startApp } from './live-app.js';
 
-const open: { close(): Promise<void> }[] = [];
-afterEach(async () => {
-  for (const app of open.splice(0)) await app.close();
-});
+afterEach(closeLiveApps);
 
 /** A task that sleeps 400 scenario ms. */
 const napper = scenarioOf(async (ctx) => {
@@ -18,18 +11,8 @@ const napper = scenarioOf(async (ctx) => {
 
 describe('speed', () => {
   it('at 4x, shows the speed and the real times (about 100 ms), never the scenario’s 400 ms', async () => {
-    const session = new Session({ scenarios: [napper], speed: 4, settleMs: 20 });
-    const store = new DashboardStore(session);
-    const app = render(<App session={session} store={store} onQuit={() => undefined} columns={100} rows={30} />);
-    open.push({
-      async close() {
-        await session.close();
-        app.unmount();
-        store.dispose();
-      },
-    });
-    session.start();
-    const frame = await waitForFrame(() => plain(app.lastFrame()), (f) => f.includes('ended in'), 8000);
+    const app = startApp({ scenarios: [napper], speed: 4 }, 100, 30);
+    const frame = await app.until((f) => f.includes('ended in'));
     expect(frame.split('\n')[0]).toMatch(/ 4x {2}/);
     const elapsed = Number(/nap +task +resolved +(\d+)ms/.exec(frame)?.[1]);
     expect(elapsed).toBeGreaterThanOrEqual(95);
