@@ -3,15 +3,10 @@ import { useTheme } from '../src/hooks/use-theme.js';
 import { useSnapshot } from '../src/hooks/use-snapshot.js';
 import { oneLine } from '../src/format.js';
 import { strings } from '../src/i18n.js';
-import type { DashboardSnapshot, SnapshotSource } from '../src/store.js';
-import { Panel } from './Panel.js';
+import type { DashboardSnapshot } from '../src/store.js';
+import { Panel, type StorePanelProps } from './Panel.js';
 
-export type Props = {
-  readonly store: SnapshotSource;
-  readonly width: number;
-  /** Rows, borders included. */
-  readonly height: number;
-};
+export type Props = StorePanelProps;
 
 const select = (s: DashboardSnapshot) => ({ logs: s.run.logs, dropped: s.run.droppedLogs, lang: s.session.lang });
 

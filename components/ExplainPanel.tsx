@@ -3,15 +3,10 @@ import { useSnapshot } from '../src/hooks/use-snapshot.js';
 import { explainPages, pageAt } from '../src/explain-pages.js';
 import { strings } from '../src/i18n.js';
 import { localize } from '../src/scenario.js';
-import type { DashboardSnapshot, SnapshotSource } from '../src/store.js';
-import { Panel } from './Panel.js';
+import type { DashboardSnapshot } from '../src/store.js';
+import { Panel, type StorePanelProps } from './Panel.js';
 
-export type Props = {
-  readonly store: SnapshotSource;
-  readonly width: number;
-  /** Rows, borders included. */
-  readonly height: number;
-};
+export type Props = StorePanelProps;
 
 const select = (s: DashboardSnapshot) => ({
   explain: s.session.scenario.explain,

@@ -2,6 +2,15 @@ import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { useTheme } from '../src/hooks/use-theme.js';
 import { clip } from '../src/format.js';
+import type { SnapshotSource } from '../src/store.js';
+
+/** What every panel of the dashboard is given: the store it reads, and the box it is drawn in. */
+export type StorePanelProps = {
+  readonly store: SnapshotSource;
+  readonly width: number;
+  /** Rows, borders included. */
+  readonly height: number;
+};
 
 export type Props = {
   /** Shown in the top border. */

@@ -5,16 +5,11 @@ import { formatMs } from '../src/format.js';
 import { strings } from '../src/i18n.js';
 import { findRow, isLive, orderRows, rowColumns, windowStart } from '../src/rows.js';
 import type { State } from '../src/runtime/states.js';
-import type { DashboardSnapshot, SnapshotSource } from '../src/store.js';
-import { Panel } from './Panel.js';
+import type { DashboardSnapshot } from '../src/store.js';
+import { Panel, type StorePanelProps } from './Panel.js';
 import { TaskRow } from './TaskRow.js';
 
-export type Props = {
-  readonly store: SnapshotSource;
-  readonly width: number;
-  /** Rows, borders included. */
-  readonly height: number;
-};
+export type Props = StorePanelProps;
 
 const select = (s: DashboardSnapshot) => ({
   entities: s.run.entities,

@@ -6,17 +6,12 @@ import { strings, type Strings } from '../src/i18n.js';
 import { orderRows } from '../src/rows.js';
 import { summarize } from '../src/runner.js';
 import type { SessionState } from '../src/session.js';
-import type { DashboardSnapshot, SnapshotSource } from '../src/store.js';
+import type { DashboardSnapshot } from '../src/store.js';
 import { timelineLanes, timelineSpan, withOpenPause } from '../src/timeline.js';
-import { Panel } from './Panel.js';
+import { Panel, type StorePanelProps } from './Panel.js';
 import { TimelineLane } from './TimelineLane.js';
 
-export type Props = {
-  readonly store: SnapshotSource;
-  readonly width: number;
-  /** Rows, borders included. */
-  readonly height: number;
-};
+export type Props = StorePanelProps;
 
 const select = (s: DashboardSnapshot) => ({
   entities: s.run.entities,

@@ -55,7 +55,8 @@ describe('step mode', () => {
     screen = await until((f) => f.includes('Code · TypeScript'));
     expect(screen).toMatch(/▶ +await ctx\.step\(["']second["']\);/);
 
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The second wait, too, is drawn as a pause before it ends.
+    await until((f) => count(mainBar(f), '┄') > 2 * count(mainBar(f), '█'));
     app.press('n');
     screen = await until((f) => f.includes('ended in'));
     expect(screen).toContain('│ two');

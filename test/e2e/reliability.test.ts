@@ -2,7 +2,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { childrenOf, expectTerminalRestored, exited, launch, logicalLines, usage, terminalFactory } from './shell.js';
+import { childrenOf, expectTerminalRestored, exited, launch, logicalLines, quitCleanly, usage, terminalFactory } from './shell.js';
 import { TmuxTerminal } from './tmux.js';
 
 // The real program in a real terminal (tmux), pushed: failures of its own, failing scenarios,
@@ -75,9 +75,7 @@ describe.skipIf(!TmuxTerminal.available())('when loopscope itself fails', () => 
     await t.waitFor((s) => s.includes('Uncaught exception: Error: thrown'), 'the error in the console panel');
     t.keys('1');
     await t.waitFor((s) => s.includes('[1 seed]') && s.includes('ended in'), 'the seed, after a switch');
-    t.keys('q');
-    await t.waitFor(exited(0), 'exit code 0');
-    await expectTerminalRestored(t);
+    await quitCleanly(t);
   }, 60_000);
 });
 
@@ -135,9 +133,7 @@ describe.skipIf(!TmuxTerminal.available())('a failing scenario of your own (--fi
     await t.waitFor((s) => s.includes('waiting forever') && /Timeline · 0–\d+\.\d+s /.test(s), 'the run waiting for over a second');
     t.keys('r');
     await t.waitFor((s) => /Timeline · 0–\d+ms /.test(s), 'a fresh run (its timeline back in ms)');
-    t.keys('q');
-    await t.waitFor(exited(0), 'exit code 0', 10_000);
-    await expectTerminalRestored(t);
+    await quitCleanly(t, 10_000);
   }, 60_000);
 
   it('that blocks the thread for 5 s: the screen freezes, and q pressed meanwhile is answered once the loop is free', async () => {
@@ -168,9 +164,7 @@ describe.skipIf(!TmuxTerminal.available())('a failing scenario of your own (--fi
     expect(screen).toContain('line 100000 of the flood');
     t.keys('r');
     await t.waitFor((s) => s.includes('ended in') && s.includes('99000 earlier lines dropped'), 'the rerun to end');
-    t.keys('q');
-    await t.waitFor(exited(0), 'exit code 0');
-    await expectTerminalRestored(t);
+    await quitCleanly(t);
   }, 60_000);
 });
 
@@ -205,9 +199,7 @@ describe.skipIf(!TmuxTerminal.available())('100 keys, tiny terminals and resize 
     }, () => `no child process, and threads and descriptors back to ${JSON.stringify(before)} (now ${JSON.stringify(usage(pid))}, children ${childrenOf(pid).join('; ')})`, 10_000);
     t.keys('3');
     await t.waitFor((s) => s.includes('[3 futures]') && s.includes('your-answer'), 'the futures scenario');
-    t.keys('q');
-    await t.waitFor(exited(0), 'exit code 0');
-    await expectTerminalRestored(t);
+    await quitCleanly(t);
   }, 90_000);
 
   it('a 20x5 terminal gets the notice, wrapped to fit, and q quits', async () => {
@@ -244,8 +236,6 @@ describe.skipIf(!TmuxTerminal.available())('100 keys, tiny terminals and resize 
     t.keys('r');
     const screen = await t.waitFor((s) => s.includes('ended in') && s.includes('elapsed'), 'the rerun to end at 80x24');
     expectOneFrame(screen, 80);
-    t.keys('q');
-    await t.waitFor(exited(0), 'exit code 0');
-    await expectTerminalRestored(t);
+    await quitCleanly(t);
   }, 60_000);
 });

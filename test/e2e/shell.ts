@@ -32,6 +32,13 @@ export async function expectTerminalRestored(t: TmuxTerminal): Promise<void> {
   expect(t.cursorVisible()).toBe(true);
 }
 
+/** q quits with exit code 0, and the shell is usable again. */
+export async function quitCleanly(t: TmuxTerminal, timeoutMs?: number): Promise<void> {
+  t.keys('q');
+  await t.waitFor(exited(0), 'exit code 0', timeoutMs);
+  await expectTerminalRestored(t);
+}
+
 /** Screen rows as the lines that were written: a row as wide as the terminal goes on in the next. */
 export function logicalLines(screen: string, columns: number): string[] {
   const lines: string[] = [];
