@@ -165,17 +165,25 @@ export async function ensureBuilt(): Promise<void> {
   if (isStale()) await build();
 }
 
-/** CPU seconds (user + system, every thread) a process has used so far. */
-export function cpuSeconds(pid: number): number {
+/** CPU seconds (user + system) a process has used so far: every thread, or with `thread`, that one alone. */
+export function cpuSeconds(pid: number, thread?: number): number {
+  const path = thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`;
   // Fields after the command name, which is in parentheses and may hold spaces.
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  const fields = readFileSync(path, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
 }
 
-/** Share of one core `pid` uses over the next `ms`. */
-export async function cpuShare(pid: number, ms: number): Promise<number> {
-  const cpu = cpuSeconds(pid);
+/** Shares of one core a process uses over the next `ms`: all its threads, and its main thread (the loop). */
+export interface CpuShare {
+  readonly all: number;
+  readonly main: number;
+}
+
+export async function cpuShare(pid: number, ms: number): Promise<CpuShare> {
+  const all = cpuSeconds(pid);
+  const main = cpuSeconds(pid, pid);
   const start = performance.now();
   await new Promise((resolve) => setTimeout(resolve, ms));
-  return (cpuSeconds(pid) - cpu) / ((performance.now() - start) / 1000);
+  const seconds = (performance.now() - start) / 1000;
+  return { all: (cpuSeconds(pid) - all) / seconds, main: (cpuSeconds(pid, pid) - main) / seconds };
 }

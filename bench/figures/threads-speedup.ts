@@ -3,7 +3,7 @@ import { loadavg } from 'node:os';
 import { atLeast, median, type Measure } from '../figure.js';
 import { ensureBuilt, ROOT } from '../terminal.js';
 
-const RUNS = 5;
+const RUNS = 7;
 const SPEEDUP = /^speedup (\d+(?:\.\d+)?)x with (\d+) threads; (\d+(?:\.\d+)?)x counting their start-up$/;
 const STARTUP = /^starting \d+ worker threads and warming them up: (\d+) ms$/;
 const JOBS = /^(\d+) jobs, each counting/;
