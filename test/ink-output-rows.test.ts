@@ -20,7 +20,7 @@ interface InkOutput {
   get(): { output: string; height: number };
 }
 
-const PIECES = ['hello', ' ', '\u001B[31mred\u001B[39m', '\u001B[1m\u001B[44mbold on blue\u001B[49m\u001B[22m', '漢字', '✓ ✗ ⊘', '👍🏽', '─────', '\u001B[7mselected\u001B[27m', 'é', '▁▂▃█'];
+const PIECES = ['hello', ' ', '\u001B[31mred\u001B[39m', '\u001B[1m\u001B[44mbold on blue\u001B[49m\u001B[22m', '漢字', '✓ ✗ ⊘', '👍🏽', '─────', '\u001B[7mselected\u001B[27m', 'é', 'e\u0301', 'a\u200Bb', '\u0007', '▁▂▃█'];
 const upper: Transformer = (line) => line.toUpperCase();
 const numbered: Transformer = (line, index) => `${index}:${line}`;
 
