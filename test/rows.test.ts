@@ -2,15 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findRow, moveSelection, orderRows, windowStart, type Row } from '../src/rows.js';
 import type { EntityView } from '../src/runtime/tracker.js';
 import { entity } from './components/fixtures.js';
-
-/** A small deterministic generator, so a failure can be replayed. */
-function seeded(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-}
+import { random as seeded } from './helpers/random.js';
 
 /** orderRows as the definition says it, recursively: the reference the fast one must match. */
 function reference(entities: readonly EntityView[]): string[] {
@@ -41,6 +33,46 @@ describe('orderRows at scale', () => {
       // Folding drops settled entities from anywhere: their children become roots.
       const kept = all.filter(() => random() < 0.7);
       expect(shape(orderRows(kept))).toEqual(reference(kept));
+    }
+  });
+
+  it('carries rows over from list to list as a run goes on, and always matches a fresh walk', () => {
+    const random = seeded(11);
+    const states = ['running', 'waiting', 'resolved'] as const;
+    const make = (seq: number, parent: string | undefined) => entity(seq, `e${seq}`, states[Math.floor(random() * 3)]!, { parent });
+    let list: EntityView[] = Array.from({ length: 60 }, (_, i) => make(i + 1, i > 0 && random() < 0.7 ? `t${1 + Math.floor(random() * i)}` : undefined));
+    let seq = list.length;
+    let before = orderRows(list);
+    for (let step = 0; step < 300; step++) {
+      const roll = random();
+      const next = list.slice();
+      if (roll < 0.6) {
+        // States change: new views of the same entities, in the same places.
+        for (let n = Math.floor(random() * 4); n > 0; n--) {
+          const at = Math.floor(random() * next.length);
+          next[at] = make(next[at]!.seq, next[at]!.parent);
+        }
+      } else if (roll < 0.75) {
+        next.push(make(++seq, `t${next[Math.floor(random() * next.length)]!.seq}`));
+      } else if (roll < 0.9) {
+        next.splice(Math.floor(random() * next.length), 1);
+      } else {
+        // The same id with another creator: a list of another run.
+        const at = 1 + Math.floor(random() * (next.length - 1));
+        next[at] = make(next[at]!.seq, next[Math.floor(random() * at)]!.id);
+      }
+      const rows = orderRows(next);
+      expect(shape(rows), `step ${step}`).toEqual(reference(next));
+      const views = new Set(next);
+      expect(rows.every((r) => views.has(r.entity)), `step ${step}: rows show this list's views`).toBe(true);
+      if (next.length === list.length && next.every((e, i) => e.id === list[i]!.id && e.parent === list[i]!.parent)) {
+        // Same shape: an entity whose view did not change keeps its row object.
+        const kept = new Map(before.map((r) => [r.entity, r]));
+        expect(rows.every((r) => !kept.has(r.entity) || kept.get(r.entity) === r), `step ${step}: unchanged rows kept`).toBe(true);
+        if (next.every((e, i) => e === list[i])) expect(rows).toBe(before);
+      }
+      list = next;
+      before = rows;
     }
   });
 
