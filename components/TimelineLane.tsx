@@ -1,7 +1,8 @@
 import { Box, Text } from 'ink';
+import { memo } from 'react';
 import { useTheme } from '../src/hooks/use-theme.js';
 import type { Theme } from '../src/theme.js';
-import type { CellRole, Lane } from '../src/timeline.js';
+import { sameLane, type CellRole, type Lane } from '../src/timeline.js';
 
 export type Props = {
   readonly lane: Lane;
@@ -24,8 +25,11 @@ function colourOf(theme: Theme, role: CellRole): string | undefined {
   }
 }
 
-/** One lane of the timeline: a label, then the bar drawn as coloured runs of cells. */
-export function TimelineLane({ lane, label, labelWidth }: Props) {
+/**
+ * One lane of the timeline: a label, then the bar drawn as coloured runs of cells. The lanes are
+ * made afresh each frame, and most draw as before: such a lane is not drawn again.
+ */
+export const TimelineLane = memo(function TimelineLane({ lane, label, labelWidth }: Props) {
   const theme = useTheme();
   return (
     <Box height={1} flexShrink={0}>
@@ -43,4 +47,8 @@ export function TimelineLane({ lane, label, labelWidth }: Props) {
       </Text>
     </Box>
   );
+}, sameProps);
+
+function sameProps(a: Props, b: Props): boolean {
+  return a.label === b.label && a.labelWidth === b.labelWidth && sameLane(a.lane, b.lane);
 }

@@ -18,6 +18,18 @@ export interface Lane {
   readonly segments: readonly Segment[];
 }
 
+/** Lanes that draw the same: same key, label, depth and runs of cells. */
+export function sameLane(a: Lane, b: Lane): boolean {
+  if (a === b) return true;
+  if (a.key !== b.key || a.label !== b.label || a.depth !== b.depth || a.segments.length !== b.segments.length) return false;
+  for (let i = 0; i < a.segments.length; i++) {
+    const x = a.segments[i]!;
+    const y = b.segments[i]!;
+    if (x.role !== y.role || x.text !== y.text) return false;
+  }
+  return true;
+}
+
 const CELL_CHAR: Readonly<Record<CellRole, string>> = {
   empty: ' ',
   created: '·',

@@ -3,7 +3,7 @@ import { findScenario, loadBuiltin } from '../scenarios/index.js';
 import { codeLines, codeWindowStart } from '../src/code-view.js';
 import { barChart, formatMs } from '../src/format.js';
 import { moveSelection, orderRows, windowStart } from '../src/rows.js';
-import { timelineLanes, withOpenPause } from '../src/timeline.js';
+import { sameLane, timelineLanes, withOpenPause } from '../src/timeline.js';
 import { entity } from './components/fixtures.js';
 
 describe('orderRows', () => {
@@ -70,6 +70,22 @@ describe('timelineLanes', () => {
     const bar = (marks: Parameters<typeof timelineLanes>[1]) => timelineLanes(rows, marks, 100, 10, 1)[0]!.segments.map((s) => s.text).join('');
     expect(bar(withOpenPause([], undefined, 100))).toBe('██████████');
     expect(bar(withOpenPause([], step, 100))).toBe('█████┄┄┄┄┄');
+  });
+
+  it('tells lanes that draw the same from lanes that do not, frame to frame', () => {
+    const rows = orderRows([entity(1, 'x', 'running', { created: 0, started: 0 }), entity(2, 'y', 'waiting', { created: 0, started: 25 })]);
+    const lanes = (now: number) => timelineLanes(rows, [], now, 10, 3);
+    // 4 ms later on a 10-column bar: the same cells, in new objects.
+    const [a, b] = [lanes(100), lanes(104)];
+    expect(a[1]).not.toBe(b[1]);
+    expect(a.every((lane, i) => sameLane(lane, b[i]!))).toBe(true);
+    // The bars rescale as the run goes on: y's pending stretch shrinks.
+    const later = lanes(200);
+    expect(sameLane(a[2]!, later[2]!)).toBe(false);
+    expect(sameLane(a[1]!, { ...a[1]!, label: 'z' })).toBe(false);
+    expect(sameLane(a[1]!, { ...a[1]!, depth: 1 })).toBe(false);
+    expect(sameLane(a[1]!, { ...a[1]!, segments: [...a[1]!.segments, { role: 'active', text: '█' }] })).toBe(false);
+    expect(sameLane(a[1]!, { ...a[1]!, segments: a[1]!.segments.map((s) => ({ ...s, role: 'blocked' as const })) })).toBe(false);
   });
 });
 

@@ -231,6 +231,9 @@ export class Tracker {
   #logs: LogLine[] = [];
   #droppedLogs = 0;
   #marks: Mark[] = [];
+  /** The frozen lists the last snapshot gave out, kept until a line or a mark is added. */
+  #logsView: readonly LogLine[] | undefined;
+  #marksView: readonly Mark[] | undefined;
   #step: StepView | undefined;
   readonly #ring: EventRing;
   /** Last number given in each kind's default name series (`Task-3`), by index in KINDS. */
@@ -324,6 +327,7 @@ export class Tracker {
   log(stream: 'stdout' | 'stderr', text: string): void {
     const t = this.now();
     this.#logs.push({ t, stream, text });
+    this.#logsView = undefined;
     // Trim in batches so a flood costs amortised O(1) per line.
     if (this.#logs.length >= this.logCapacity * 2) {
       const excess = this.#logs.length - this.logCapacity;
@@ -345,6 +349,7 @@ export class Tracker {
   /** Records a stretch that was not work (a block of the thread, a pause at a step). */
   mark(kind: Mark['kind'], start: number, end: number): void {
     this.#marks.push({ kind, start, end });
+    this.#marksView = undefined;
     if (this.#marks.length > 400) this.#marks = this.#marks.slice(-200);
     this.#ring.push(end, kind === 'blocked' ? MARK_BLOCKED : MARK_PAUSED, start, undefined);
     this.#changed(undefined);
@@ -390,7 +395,9 @@ export class Tracker {
     entities.length = count;
     const counts = {} as Record<State, number>;
     STATES.forEach((s, i) => (counts[s] = this.#counts[i]!));
-    const logs = this.#logs.length > this.logCapacity ? this.#logs.slice(-this.logCapacity) : this.#logs.slice();
+    // Lists that did not change are the same objects from snapshot to snapshot, so a panel that
+    // shows only them is not drawn again.
+    const logs = (this.#logsView ??= Object.freeze(this.#logs.length > this.logCapacity ? this.#logs.slice(-this.logCapacity) : this.#logs.slice()));
     const extraDropped = Math.max(0, this.#logs.length - this.logCapacity);
     this.#snapshot = Object.freeze({
       version: this.#version,
@@ -399,9 +406,9 @@ export class Tracker {
       counts: Object.freeze(counts),
       total: this.#total,
       folded,
-      logs: Object.freeze(logs),
+      logs,
       droppedLogs: this.#droppedLogs + extraDropped,
-      marks: Object.freeze(this.#marks.slice()),
+      marks: (this.#marksView ??= Object.freeze(this.#marks.slice())),
       step: this.#step,
     });
     return this.#snapshot;

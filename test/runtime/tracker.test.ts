@@ -24,6 +24,31 @@ describe('Tracker', () => {
     expect(second.entities[0]!.state).toBe('running');
   });
 
+  it('gives the same log and mark lists until a line or a mark is added', () => {
+    const tracker = new Tracker({ logCapacity: 2 });
+    const rec = tracker.add('task', 'a');
+    tracker.log('stdout', 'one');
+    tracker.mark('blocked', 1, 2);
+    const first = tracker.snapshot();
+    tracker.setState(rec, 'running');
+    const second = tracker.snapshot();
+    expect(second).not.toBe(first);
+    expect(second.logs).toBe(first.logs);
+    expect(second.marks).toBe(first.marks);
+    tracker.log('stderr', 'two');
+    tracker.log('stdout', 'three');
+    const third = tracker.snapshot();
+    expect(third.logs.map((l) => l.text)).toEqual(['two', 'three']);
+    expect(third.droppedLogs).toBe(1);
+    expect(first.logs.map((l) => l.text)).toEqual(['one']);
+    expect(third.marks).toBe(first.marks);
+    tracker.mark('paused', 3, 4);
+    const fourth = tracker.snapshot();
+    expect(fourth.marks.map((m) => m.kind)).toEqual(['blocked', 'paused']);
+    expect(Object.isFrozen(fourth.marks) && Object.isFrozen(fourth.logs)).toBe(true);
+    expect(first.marks).toHaveLength(1);
+  });
+
   it('reuses the frozen view of entities that did not change', () => {
     const tracker = new Tracker();
     tracker.add('task', 'a');
