@@ -1,8 +1,10 @@
 import { Text } from 'ink';
 import { memo } from 'react';
+import { useSnapshot } from '../src/hooks/use-snapshot.js';
 import { useTheme } from '../src/hooks/use-theme.js';
 import { isLive } from '../src/rows.js';
 import type { State } from '../src/runtime/states.js';
+import type { DashboardSnapshot, SnapshotSource } from '../src/store.js';
 
 type Still = 'created' | 'resolved' | 'rejected' | 'cancelled';
 
@@ -15,13 +17,22 @@ const STATE_ICON: Readonly<Record<Still, string>> = {
 };
 
 export type Props = {
+  /** Where the spinner glyph of the moment is read, while the state spins. */
+  readonly store: SnapshotSource;
   readonly state: State;
-  /** The spinner glyph of the moment, for pending, running and waiting. */
-  readonly spinner: string;
 };
 
-/** A spinner while an entity is pending, running or waiting; then ✓ ✗ or ⊘; `·` for a coroutine not yet awaited. */
-export const StateIcon = memo(function StateIcon({ state, spinner }: Props) {
+const spinner = (s: DashboardSnapshot) => s.spinner;
+const still = () => '';
+
+/**
+ * A spinner while an entity is pending, running or waiting; then ✓ ✗ or ⊘; `·` for a coroutine
+ * not yet awaited. A spinning icon follows the store's spinner itself, so the glyph turning
+ * redraws this mark, not the row around it.
+ */
+export const StateIcon = memo(function StateIcon({ store, state }: Props) {
   const theme = useTheme();
-  return <Text color={theme.state[state]}>{isLive(state) ? spinner : STATE_ICON[state as Still]}</Text>;
+  const live = isLive(state);
+  const glyph = useSnapshot(store, live ? spinner : still);
+  return <Text color={theme.state[state]}>{live ? glyph : STATE_ICON[state as Still]}</Text>;
 });

@@ -1,9 +1,8 @@
 import { Box, Text } from 'ink';
 import { useTheme } from '../src/hooks/use-theme.js';
 import { useSnapshot } from '../src/hooks/use-snapshot.js';
-import { formatMs } from '../src/format.js';
 import { strings } from '../src/i18n.js';
-import { findRow, isLive, orderRows, rowColumns, windowStart } from '../src/rows.js';
+import { findRow, orderRows, rowColumns, windowStart } from '../src/rows.js';
 import type { State } from '../src/runtime/states.js';
 import type { DashboardSnapshot } from '../src/store.js';
 import { Panel, type StorePanelProps } from './Panel.js';
@@ -15,10 +14,8 @@ const select = (s: DashboardSnapshot) => ({
   entities: s.run.entities,
   counts: s.run.counts,
   folded: s.run.folded,
-  now: s.now,
   selectedId: s.session.selectedId,
   lang: s.session.lang,
-  spinner: s.spinner,
 });
 
 const COUNTED: readonly [State, string][] = [
@@ -44,7 +41,7 @@ function countsNote(counts: Readonly<Record<State, number>>): string {
  */
 export function TaskPanel({ store, width, height }: Props) {
   const theme = useTheme();
-  const { entities, counts, folded, now, selectedId, lang, spinner } = useSnapshot(store, select);
+  const { entities, counts, folded, selectedId, lang } = useSnapshot(store, select);
   const s = strings(lang);
   const rows = orderRows(entities);
   const inner = height - 2;
@@ -60,15 +57,7 @@ export function TaskPanel({ store, width, height }: Props) {
     <Panel title={s.tasks} note={countsNote(counts)} width={width} height={height}>
       {rows.length === 0 ? <Text color={theme.muted}>{s.noEntities}</Text> : null}
       {shown.map((row) => (
-        <TaskRow
-          key={row.entity.id}
-          entity={row.entity}
-          depth={row.depth}
-          columns={columns}
-          elapsed={formatMs((row.entity.settled ?? now) - row.entity.created)}
-          selected={row.entity.id === selectedId}
-          spinner={isLive(row.entity.state) ? spinner : ''}
-        />
+        <TaskRow key={row.entity.id} store={store} entity={row.entity} depth={row.depth} columns={columns} selected={row.entity.id === selectedId} />
       ))}
       {notes.length > 0 ? (
         <Box marginTop={Math.max(0, listHeight - shown.length)}>

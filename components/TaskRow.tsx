@@ -4,25 +4,25 @@ import { useTheme } from '../src/hooks/use-theme.js';
 import { oneLine } from '../src/format.js';
 import { kindLabel, type RowColumns } from '../src/rows.js';
 import type { EntityView } from '../src/runtime/tracker.js';
+import type { SnapshotSource } from '../src/store.js';
+import { ElapsedCell } from './ElapsedCell.js';
 import { StateIcon } from './StateIcon.js';
 
 export type Props = {
+  /** Where the spinner and the clock are read: they move on without the row being drawn again. */
+  readonly store: SnapshotSource;
   /** The entity; a view that did not change is the same object, so its row is not drawn again. */
   readonly entity: EntityView;
   /** How deep it is under its creators. */
   readonly depth: number;
   readonly columns: RowColumns;
-  /** Elapsed time, formatted by the panel (it changes only while the entity lives). */
-  readonly elapsed: string;
   readonly selected: boolean;
-  /** The spinner glyph; the panel passes '' to settled rows so they need no repaint. */
-  readonly spinner: string;
 };
 
 const MAX_INDENT = 4;
 
 /** One entity: state mark, name (indented under its creator), kind, state, elapsed, value or error. */
-export const TaskRow = memo(function TaskRow({ entity: e, depth, columns, elapsed, selected, spinner }: Props) {
+export const TaskRow = memo(function TaskRow({ store, entity: e, depth, columns, selected }: Props) {
   const theme = useTheme();
   const indent = '  '.repeat(Math.min(depth, MAX_INDENT));
   const outcome = e.error ?? e.value ?? e.detail ?? '';
@@ -30,7 +30,7 @@ export const TaskRow = memo(function TaskRow({ entity: e, depth, columns, elapse
   return (
     <Box height={1} flexShrink={0}>
       <Box width={3} flexShrink={0}>
-        <StateIcon state={e.state} spinner={spinner} />
+        <StateIcon store={store} state={e.state} />
         {/* A mark besides the highlight, for screens without colour or inverse. */}
         <Text bold>{selected ? '›' : ' '}</Text>
       </Box>
@@ -49,9 +49,7 @@ export const TaskRow = memo(function TaskRow({ entity: e, depth, columns, elapse
           {e.state}
         </Text>
       </Box>
-      <Box width={columns.elapsed} flexShrink={0} justifyContent="flex-end">
-        <Text wrap="truncate-end">{elapsed}</Text>
-      </Box>
+      <ElapsedCell store={store} entity={e} width={columns.elapsed} />
       <Box flexGrow={1} marginLeft={1}>
         <Text wrap="truncate-end" color={outcomeColour}>
           {oneLine(outcome)}
