@@ -12,8 +12,9 @@ export type Props = {
 };
 
 /**
- * How long an entity has lived, or lived: to the snapshot's now while it is unsettled. It reads
- * the store itself, so the clock moving on redraws this cell, not the whole row around it.
+ * How long an entity has been alive: up to the snapshot's now while it is unsettled, up to its
+ * end once settled. It reads the store itself, so the clock moving on redraws this cell, not the
+ * whole row around it.
  */
 export const ElapsedCell = memo(function ElapsedCell({ store, entity: e, width }: Props) {
   const elapsed = useSnapshot(store, (s) => formatMs((e.settled ?? s.now) - e.created));
