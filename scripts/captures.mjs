@@ -5,10 +5,11 @@
 //
 // Needs tmux. Each capture is docs/screens/<id>.txt: the dashboard's rows, trailing spaces cut.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { killServer } from './tmux-server.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({
@@ -58,10 +59,7 @@ try {
     await sleep(100);
   }
 } finally {
-  // tmux 3.3 leaves its socket file behind.
-  const path = tmux('display-message', '-p', '#{socket_path}').trim();
-  tmux('kill-server');
-  if (path) rmSync(path, { force: true });
+  killServer(tmux);
 }
 const out = resolve(root, values.out);
 mkdirSync(out, { recursive: true });

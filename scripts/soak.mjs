@@ -12,6 +12,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { killServer } from './tmux-server.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -121,14 +122,7 @@ try {
     console.log(`soak: q ended the app with exit code ${code}`);
   }
 } finally {
-  try {
-    // tmux 3.3 leaves its socket file behind.
-    const path = tmux('display-message', '-p', '#{socket_path}').trim();
-    tmux('kill-server');
-    if (path) rmSync(path, { force: true });
-  } catch {
-    // Already gone.
-  }
+  killServer(tmux);
 }
 
 if (samples.length === 0) {

@@ -5,19 +5,12 @@ import type { RunResult } from '../src/runner.js';
 import { Session } from '../src/session.js';
 import { ROOT } from './helpers/cli.js';
 import { scenarioOf } from './helpers/run-scenario.js';
+import { until } from './helpers/until.js';
 
 // Scenarios that fail in every way a program can, run through the session as the dashboard runs
 // them: each ends as a failed or stopped run with its error, and the session goes on working.
 
 const fault = (name: string) => loadScenarioFile(`test/fixtures/faults/${name}.mjs`, ROOT);
-
-async function until(ok: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (!ok()) {
-    if (performance.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
 
 /** Switches to scenario `index` and waits for its run to end by itself. */
 async function runTo(session: Session, index: number): Promise<RunResult> {

@@ -4,6 +4,7 @@ import { CancelledError } from '../src/runtime/errors.js';
 import { loadBuiltin, findScenario } from '../scenarios/index.js';
 import { expectEntities } from './helpers/entities.js';
 import { runScenario, scenarioOf } from './helpers/run-scenario.js';
+import { until } from './helpers/until.js';
 
 describe('runner', () => {
   it('captures console.log and console.error as log lines, none reach the terminal', async () => {
@@ -193,10 +194,3 @@ describe('runner', () => {
   });
 });
 
-async function until(condition: () => boolean, timeoutMs = 2000): Promise<void> {
-  const start = performance.now();
-  while (!condition()) {
-    if (performance.now() - start > timeoutMs) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 2));
-  }
-}

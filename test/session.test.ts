@@ -6,14 +6,7 @@ import type { LoadedScenario } from '../src/scenario.js';
 import { Session, SPEEDS } from '../src/session.js';
 import { leftovers, resources } from './helpers/resources.js';
 import { scenarioOf } from './helpers/run-scenario.js';
-
-async function until(ok: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (!ok()) {
-    if (performance.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
+import { until } from './helpers/until.js';
 
 /** Records every run's life, to check that two runs never overlap. */
 function watchedRuns() {

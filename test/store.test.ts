@@ -2,14 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Session } from '../src/session.js';
 import { DashboardStore, FRAME_MS, SCREEN_SHARE } from '../src/store.js';
 import { scenarioOf } from './helpers/run-scenario.js';
-
-async function until(ok: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (!ok()) {
-    if (performance.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
+import { until } from './helpers/until.js';
 
 describe('DashboardStore', () => {
   it('turns a flood of entity changes into at most ~30 snapshots a second, the last one complete', async () => {
@@ -64,14 +57,17 @@ describe('DashboardStore', () => {
     session.start();
     try {
       // After the first few (credit saved up before the run), the pace the share affords: over
-      // a stretch, repaints take about SCREEN_SHARE of the time (a late repaint lets the next
-      // come sooner, so single gaps vary).
+      // a stretch, repaints take about SCREEN_SHARE of the time (measured: 0.92 of it), and the
+      // usual gap is what one repaint's share buys. A late repaint lets the next come sooner,
+      // so single gaps vary: the median is held to it, not the shortest.
       await until(() => seen.length >= 16);
       const steady = seen.slice(6);
       const share = steady.slice(0, -1).reduce((sum, s) => sum + s.ms, 0) / (steady.at(-1)!.at - steady[0]!.at);
-      expect(share).toBeLessThan(SCREEN_SHARE * 1.5);
-      expect(store.frameMs).toBeGreaterThanOrEqual(REPAINT_MS);
+      expect(share).toBeLessThan(SCREEN_SHARE * 1.15);
       const budgetGap = REPAINT_MS / SCREEN_SHARE;
+      const gaps = steady.slice(1).map((s, i) => s.at - steady[i]!.at).sort((a, b) => a - b);
+      expect(gaps[gaps.length >> 1]).toBeGreaterThanOrEqual(budgetGap * 0.9);
+      expect(store.frameMs).toBeGreaterThanOrEqual(REPAINT_MS);
       // What a key does is on screen within a frame, however long the budget's wait.
       const asked = performance.now();
       session.setSpeed(2);

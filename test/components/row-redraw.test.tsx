@@ -30,13 +30,16 @@ describe('a task row and the clock', () => {
     expect(vi.mocked(oneLine).mock.calls.length).toBe(drawn);
 
     // Settled: a new view of the entity, so the row is drawn, and its time stops at the end.
+    // A second task that still lives shows when the clock has moved on.
     const done = entity(1, 'main', 'resolved', { created: 10, started: 15, settled: 500, value: "'ok'" });
-    store.set(dashboard({ run: runSnapshot({ entities: [done] }), now: 600, spinner: '⠹' }));
+    const other = entity(2, 'other', 'waiting', { created: 100, started: 100 });
+    const settledRun = runSnapshot({ entities: [done, other] });
+    store.set(dashboard({ run: settledRun, now: 600, spinner: '⠹' }));
     await waitForFrame(row, (l) => l.includes('✓'));
     expect(row()).toMatch(/✓ {2}main +task +resolved +490ms 'ok'/);
     expect(vi.mocked(oneLine).mock.calls.length).toBeGreaterThan(drawn);
-    store.set(dashboard({ run: runSnapshot({ entities: [done] }), now: 900, spinner: '⠸' }));
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    store.set(dashboard({ run: settledRun, now: 900, spinner: '⠸' }));
+    await waitForFrame(frame, (f) => /other +task +waiting +800ms/.test(f));
     expect(row()).toMatch(/✓ {2}main +task +resolved +490ms/);
     app.unmount();
   });
@@ -48,7 +51,7 @@ describe('a timeline lane', () => {
     const app = render(<TimelineLane lane={lane('███')} label="job" labelWidth={10} />);
     app.rerender(<TimelineLane lane={lane('███')} label="tarea" labelWidth={10} />);
     expect(plain(app.lastFrame())).toMatch(/^tarea +███$/);
-    app.rerender(<TimelineLane lane={lane('██ ', 'tarea')} label="tarea" labelWidth={10} />);
+    app.rerender(<TimelineLane lane={lane('██ ')} label="tarea" labelWidth={10} />);
     expect(plain(app.lastFrame())).toMatch(/^tarea +██$/);
     app.unmount();
   });

@@ -25,6 +25,12 @@ function mainBar(frame: string): string {
 
 const count = (text: string, char: string) => text.split(char).length - 1;
 
+/** The last quarter of the main task's bar: the latest stretch of the run. */
+function latest(frame: string): string {
+  const bar = mainBar(frame).replace(/│\s*$/, '').trim();
+  return bar.slice(-Math.floor(bar.length / 4));
+}
+
 describe('step mode', () => {
   it('pauses at each step with its line lit, in TypeScript and Python, and shows the pause as paused', async () => {
     const app = startApp({ scenarios: [stepping] }, 100, 30);
@@ -55,12 +61,16 @@ describe('step mode', () => {
     screen = await until((f) => f.includes('Code · TypeScript'));
     expect(screen).toMatch(/▶ +await ctx\.step\(["']second["']\);/);
 
-    // The second wait, too, is drawn as a pause before it ends.
-    await until((f) => count(mainBar(f), '┄') > 2 * count(mainBar(f), '█'));
+    // The second wait, too, is drawn as a pause before it ends: once it is half of the run, the
+    // latest quarter of the bar is all pause (drawn as work, it would be █).
+    const tracker = app.session.run!.tracker;
+    const secondFrom = tracker.now();
+    screen = await until((f) => tracker.now() > 2 * secondFrom + 50 && /^┄+$/.test(latest(f)));
     app.press('n');
     screen = await until((f) => f.includes('ended in'));
     expect(screen).toContain('│ two');
     // Both pauses stay on the timeline once recorded; the work between them was short.
     expect(count(mainBar(screen), '┄')).toBeGreaterThan(count(mainBar(screen), '█'));
+    expect(tracker.snapshot().marks.filter((m) => m.kind === 'paused')).toHaveLength(2);
   });
 });

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectFrameThenExit, expectTerminalRestored, exited, launch, logicalLines, terminalFactory } from './shell.js';
+import { expectFrameThenExit, expectTerminalRestored, exited, launch, logicalLines, quitCleanly, terminalFactory } from './shell.js';
 import { TmuxTerminal } from './tmux.js';
 
 // The real program in a real terminal (tmux): keys in, screen out, and the terminal afterwards.
@@ -85,8 +85,7 @@ describe.skipIf(!TmuxTerminal.available())('dashboard in a real terminal', () =>
     await t.waitFor((s) => /needs (at least )?80x24/.test(s) && s.includes('70x20'), 'the notice');
     t.resize(100, 30);
     await t.waitFor((s) => s.includes('Tasks & futures') && !s.includes('needs at least'), 'the panels after growing');
-    t.keys('q');
-    await t.waitFor(exited(0), 'exit code 0');
+    await quitCleanly(t);
   }, 60_000);
 
   it('is coloured by default and has no colour at all with NO_COLOR', async () => {
@@ -96,15 +95,13 @@ describe.skipIf(!TmuxTerminal.available())('dashboard in a real terminal', () =>
     await launch(t);
     await t.waitFor((s) => s.includes('ended in'), 'the seed to end');
     expect(t.styledScreen()).toMatch(colour);
-    t.keys('q');
-    await t.waitFor(exited(0), 'exit code 0');
+    await quitCleanly(t);
     t.keys('clear', 'Enter');
     await t.waitFor((s) => !s.includes('__EXIT_0__'), 'a clear screen');
     await launch(t, '', 'NO_COLOR=1');
     await t.waitFor((s) => s.includes('ended in'), 'the seed to end, without colour');
     expect(t.styledScreen()).not.toMatch(colour);
-    t.keys('q');
-    await t.waitFor(exited(0), 'exit code 0');
+    await quitCleanly(t);
   }, 60_000);
 
   it('runs headless, saying so in one line, when stdin is not a terminal', async () => {

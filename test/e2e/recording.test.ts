@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SCENARIOS } from '../../scenarios/index.js';
 import { plain } from '../components/render.js';
-import { terminalFactory } from './shell.js';
+import { exited, quitCleanly, terminalFactory } from './shell.js';
 import { TmuxTerminal } from './tmux.js';
 
 // --record in a real terminal: the file is a valid asciicast, and playing it back in a terminal
@@ -19,8 +19,6 @@ async function run(t: TmuxTerminal, command: string): Promise<void> {
   t.type(command);
   t.keys('Enter');
 }
-
-const exited = (code: number) => (s: string) => s.includes(`__EXIT_${code}__`);
 
 type CastEvent = [number, 'o' | 'r', string];
 
@@ -93,8 +91,7 @@ describe.skipIf(!TmuxTerminal.available())('recording in a real terminal', () =>
     await t.waitFor((s) => s.includes('ended in'), 'the seed to end');
     t.resize(100, 30);
     await t.waitFor((s) => s.split('\n').some((line) => line.length === 100 && line.startsWith('╰')), 'a frame 100 wide');
-    t.keys('q');
-    await t.waitFor(exited(0), 'exit code 0');
+    await quitCleanly(t);
     const { header, events, output } = readCast(cast);
     expect(header).toMatchObject({ width: 80, height: 24 });
     expect(plain(output)).toContain('Tasks & futures');

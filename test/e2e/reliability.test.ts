@@ -4,20 +4,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { childrenOf, expectTerminalRestored, exited, launch, logicalLines, quitCleanly, usage, terminalFactory } from './shell.js';
 import { TmuxTerminal } from './tmux.js';
+import { until as untilEvery } from '../helpers/until.js';
 
 // The real program in a real terminal (tmux), pushed: failures of its own, failing scenarios,
 // a hundred keys, tiny terminals and resize storms. Each ends with the terminal checked.
 
 const terminal = terminalFactory();
 
-/** Polls `ok`; `what` (a function: read when it gives up) says what was awaited. */
-async function until(ok: () => boolean, what: string | (() => string), timeoutMs = 15_000): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (!ok()) {
-    if (performance.now() > deadline) throw new Error(`timed out waiting for ${typeof what === 'string' ? what : what()}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+/** Polls `ok` every 50 ms (it reads tmux and /proc); `what` (a function: read when it gives up) says what was awaited. */
+const until = (ok: () => boolean, what: string | (() => string), timeoutMs = 15_000) => untilEvery(ok, what, { timeoutMs, everyMs: 50 });
 
 /** One whole frame, from the top: one header, one of each panel, the key hints last, nothing after. */
 function expectOneFrame(screen: string, columns: number): void {
@@ -121,10 +116,8 @@ describe.skipIf(!TmuxTerminal.available())('a failing scenario of your own (--fi
       t.keys('r');
       await t.waitFor((s) => s.includes('running') && !s.includes('failed after'), `${file} to run again`);
       await t.waitFor((s) => s.includes('failed after'), `${file} to fail again`);
-      t.keys('q');
-      await t.waitFor(exited(0), 'exit code 0');
+      await quitCleanly(t);
     }
-    await expectTerminalRestored(t);
   }, 90_000);
 
   it('that never ends: it runs on, r starts it afresh, q stops it and quits', async () => {

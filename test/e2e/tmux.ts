@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { killServer } from '../../scripts/tmux-server.mjs';
 
 /** A tmux server of its own (its own socket, no user config) with one shell in one window. */
 export class TmuxTerminal {
@@ -70,13 +71,7 @@ export class TmuxTerminal {
 
   /** Ends the server and removes its socket file (tmux 3.3 leaves it behind). */
   kill(): void {
-    try {
-      const path = this.#tmux(['display-message', '-p', '#{socket_path}']).trim();
-      this.#tmux(['kill-server']);
-      if (path) rmSync(path, { force: true });
-    } catch {
-      // Already gone.
-    }
+    killServer((...args) => this.#tmux(args));
   }
 
   #tmux(args: string[]): string {

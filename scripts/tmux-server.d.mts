@@ -1,0 +1,2 @@
+/** Kills the tmux server `tmux` talks to and removes its socket file; a server already gone is fine. */
+export function killServer(tmux: (...args: string[]) => string): void;
