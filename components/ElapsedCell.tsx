@@ -1,9 +1,9 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import { useSnapshot } from '../src/hooks/use-snapshot.js';
-import { formatMs } from '../src/format.js';
+import { formatMs } from '../src/view/format.js';
 import type { EntityView } from '../src/runtime/tracker.js';
-import type { SnapshotSource } from '../src/store.js';
+import type { SnapshotSource } from '../src/dashboard/store.js';
 
 export type Props = {
   readonly store: SnapshotSource;

@@ -1,9 +1,9 @@
 import { Text } from 'ink';
 import { useSnapshot } from '../src/hooks/use-snapshot.js';
-import { explainPages, pageAt } from '../src/explain-pages.js';
-import { strings } from '../src/i18n.js';
+import { explainPages, pageAt } from '../src/view/explain-pages.js';
+import { strings } from '../src/view/i18n.js';
 import { localize } from '../src/scenario.js';
-import type { DashboardSnapshot } from '../src/store.js';
+import type { DashboardSnapshot } from '../src/dashboard/store.js';
 import { Panel, type StorePanelProps } from './Panel.js';
 
 export type Props = StorePanelProps;

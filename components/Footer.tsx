@@ -1,10 +1,10 @@
 import { Box, Text } from 'ink';
 import { useTheme } from '../src/hooks/use-theme.js';
 import { useSnapshot } from '../src/hooks/use-snapshot.js';
-import { formatMs, oneLine } from '../src/format.js';
-import { footerHints } from '../src/keys.js';
-import type { DashboardSnapshot, SnapshotSource } from '../src/store.js';
-import { strings } from '../src/i18n.js';
+import { formatMs, oneLine } from '../src/view/format.js';
+import { footerHints } from '../src/dashboard/keys.js';
+import type { DashboardSnapshot, SnapshotSource } from '../src/dashboard/store.js';
+import { strings } from '../src/view/i18n.js';
 
 export type Props = {
   readonly store: SnapshotSource;

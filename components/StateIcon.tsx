@@ -2,9 +2,9 @@ import { Text } from 'ink';
 import { memo } from 'react';
 import { useSnapshot } from '../src/hooks/use-snapshot.js';
 import { useTheme } from '../src/hooks/use-theme.js';
-import { isLive } from '../src/rows.js';
+import { isLive } from '../src/view/rows.js';
 import type { State } from '../src/runtime/states.js';
-import type { DashboardSnapshot, SnapshotSource } from '../src/store.js';
+import type { DashboardSnapshot, SnapshotSource } from '../src/dashboard/store.js';
 
 type Still = 'created' | 'resolved' | 'rejected' | 'cancelled';
 

@@ -1,10 +1,10 @@
 import { Box, Text } from 'ink';
 import { useTheme } from '../src/hooks/use-theme.js';
 import { useSnapshot } from '../src/hooks/use-snapshot.js';
-import { strings } from '../src/i18n.js';
-import { findRow, orderRows, rowColumns, windowStart } from '../src/rows.js';
+import { strings } from '../src/view/i18n.js';
+import { findRow, orderRows, rowColumns, windowStart } from '../src/view/rows.js';
 import type { State } from '../src/runtime/states.js';
-import type { DashboardSnapshot } from '../src/store.js';
+import type { DashboardSnapshot } from '../src/dashboard/store.js';
 import { Panel, type StorePanelProps } from './Panel.js';
 import { TaskRow } from './TaskRow.js';
 

@@ -1,10 +1,10 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import { useTheme } from '../src/hooks/use-theme.js';
-import { oneLine } from '../src/format.js';
-import { kindLabel, type RowColumns } from '../src/rows.js';
+import { oneLine } from '../src/view/format.js';
+import { kindLabel, type RowColumns } from '../src/view/rows.js';
 import type { EntityView } from '../src/runtime/tracker.js';
-import type { SnapshotSource } from '../src/store.js';
+import type { SnapshotSource } from '../src/dashboard/store.js';
 import { ElapsedCell } from './ElapsedCell.js';
 import { StateIcon } from './StateIcon.js';
 

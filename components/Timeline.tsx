@@ -1,13 +1,13 @@
 import { Box, Text } from 'ink';
 import { useTheme } from '../src/hooks/use-theme.js';
 import { useSnapshot } from '../src/hooks/use-snapshot.js';
-import { formatMs } from '../src/format.js';
-import { strings, type Strings } from '../src/i18n.js';
-import { orderRows } from '../src/rows.js';
-import { summarize } from '../src/runner.js';
-import type { SessionState } from '../src/session.js';
-import type { DashboardSnapshot } from '../src/store.js';
-import { timelineLanes, timelineSpan, withOpenPause } from '../src/timeline.js';
+import { formatMs } from '../src/view/format.js';
+import { strings, type Strings } from '../src/view/i18n.js';
+import { orderRows } from '../src/view/rows.js';
+import { summarize } from '../src/agent/runner.js';
+import type { SessionState } from '../src/dashboard/session.js';
+import type { DashboardSnapshot } from '../src/dashboard/store.js';
+import { timelineLanes, timelineSpan, withOpenPause } from '../src/view/timeline.js';
 import { Panel, type StorePanelProps } from './Panel.js';
 import { TimelineLane } from './TimelineLane.js';
 

@@ -1,8 +1,8 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import { useTheme } from '../src/hooks/use-theme.js';
-import type { Theme } from '../src/theme.js';
-import { sameLane, type CellRole, type Lane } from '../src/timeline.js';
+import type { Theme } from '../src/view/theme.js';
+import { sameLane, type CellRole, type Lane } from '../src/view/timeline.js';
 
 export type Props = {
   readonly lane: Lane;

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { useSnapshot } from '../src/hooks/use-snapshot.js';
-import { strings } from '../src/i18n.js';
-import type { DashboardSnapshot, SnapshotSource } from '../src/store.js';
+import { strings } from '../src/view/i18n.js';
+import type { DashboardSnapshot, SnapshotSource } from '../src/dashboard/store.js';
 
 export type Props = {
   readonly store: SnapshotSource;

@@ -1,4 +1,4 @@
-import { COUNT_PRIMES_PY, countPrimes, PRIMES_LIMIT } from '../src/cpu.js';
+import { COUNT_PRIMES_PY, countPrimes, PRIMES_LIMIT } from './lib/cpu.js';
 import { defineScenario } from '../src/scenario.js';
 
 const JOBS = 3;

@@ -1,8 +1,8 @@
 import type { ForkOptions } from 'node:child_process';
 import { once } from 'node:events';
 import { availableParallelism } from 'node:os';
-import { COUNT_PRIMES_PY, countPrimes, PRIMES_LIMIT, workerFile } from '../src/cpu.js';
-import { nextMessage, submitJobs, type JobMessage } from '../src/job-pool.js';
+import { COUNT_PRIMES_PY, countPrimes, PRIMES_LIMIT, workerFile } from './lib/cpu.js';
+import { nextMessage, submitJobs, type JobMessage } from './lib/job-pool.js';
 import { defineScenario } from '../src/scenario.js';
 
 /** Start-ups timed of each kind; the median is what gets compared. */

@@ -1,7 +1,7 @@
 import { pbkdf2 } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { COUNT_PRIMES_PY, countPrimes, PRIMES_LIMIT, workerFile } from '../src/cpu.js';
-import { nextMessage, submitJobs, type JobMessage } from '../src/job-pool.js';
+import { COUNT_PRIMES_PY, countPrimes, PRIMES_LIMIT, workerFile } from './lib/cpu.js';
+import { nextMessage, submitJobs, type JobMessage } from './lib/job-pool.js';
 import { defineScenario } from '../src/scenario.js';
 
 /** Enough calls for two waves of libuv's default four threads; each takes ~50 ms alone. */

@@ -179,7 +179,7 @@ export async function build() {
   const temp = new URL(`dist/cli.${process.pid}.tmp.js`, root);
   const { build: esbuild } = await import('esbuild');
   // Written aside and renamed into place, so a start racing a build never imports half a file.
-  await esbuild(bundleOptions(fileURLToPath(new URL('src/cli.tsx', root)), fileURLToPath(temp)));
+  await esbuild(bundleOptions(fileURLToPath(new URL('src/cli/main.tsx', root)), fileURLToPath(temp)));
   renameSync(temp, bundle);
 }
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
-import { countPrimes, workerFile } from '../src/cpu.js';
+import { countPrimes, workerFile } from '../scenarios/lib/cpu.js';
 
 test('the prime counter is right (the main thread and the workers share it)', () => {
   expect([0, 2, 3, 10, 1000].map(countPrimes)).toEqual([0, 0, 1, 4, 168]);

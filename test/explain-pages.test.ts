@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SCENARIOS } from '../scenarios/index.js';
-import { explainPages, pageAt, wrapWords } from '../src/explain-pages.js';
+import { explainPages, pageAt, wrapWords } from '../src/view/explain-pages.js';
 
 describe('wrapWords', () => {
   it('breaks between words within the width and cuts a word longer than a line', () => {

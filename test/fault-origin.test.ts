@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { scenarioThatThrew } from '../src/fault-origin.js';
-import { loadScenarioFile } from '../src/load-file.js';
+import { scenarioThatThrew } from '../src/dashboard/fault-origin.js';
+import { loadScenarioFile } from '../src/cli/load-file.js';
 import type { Ctx } from '../src/runtime/context.js';
 import { scenarioOf } from './helpers/run-scenario.js';
 

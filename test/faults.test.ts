@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { findScenario, loadBuiltin } from '../scenarios/index.js';
-import { loadScenarioFile } from '../src/load-file.js';
-import type { RunResult } from '../src/runner.js';
-import { Session } from '../src/session.js';
+import { loadScenarioFile } from '../src/cli/load-file.js';
+import type { RunResult } from '../src/agent/runner.js';
+import { Session } from '../src/dashboard/session.js';
 import { ROOT } from './helpers/cli.js';
 import { scenarioOf } from './helpers/run-scenario.js';
 import { until } from './helpers/until.js';

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { FrameBudget } from '../src/frame-budget.js';
+import { FrameBudget } from '../src/dashboard/frame-budget.js';
 
 test('after a quiet spell a few repaints come at once, then repaints keep to their share of the loop', () => {
   const budget = new FrameBudget(0.05, 50, 1000);

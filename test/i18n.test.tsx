@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { App } from '../components/App.js';
 import { SCENARIOS } from '../scenarios/index.js';
-import { STRINGS, type Strings } from '../src/i18n.js';
-import { KEYS, footerHints, keyHelpRows } from '../src/keys.js';
+import { STRINGS, type Strings } from '../src/view/i18n.js';
+import { KEYS, footerHints, keyHelpRows } from '../src/dashboard/keys.js';
 import type { Lang } from '../src/runtime/context.js';
 import { KINDS, STATES } from '../src/runtime/states.js';
-import { Session } from '../src/session.js';
-import type { DashboardSnapshot } from '../src/store.js';
+import { Session } from '../src/dashboard/session.js';
+import type { DashboardSnapshot } from '../src/dashboard/store.js';
 import { dashboard, ENTITIES, FIXTURE_SCENARIO, fixedStore, runSnapshot } from './components/fixtures.js';
 import { frameOf } from './components/render.js';
 

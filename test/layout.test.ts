@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { layoutFor } from '../src/layout.js';
-import { tabStrip } from '../src/tabs.js';
+import { layoutFor } from '../src/view/layout.js';
+import { tabStrip } from '../src/view/tabs.js';
 
 describe('layoutFor', () => {
   it('refuses terminals under 80x24', () => {

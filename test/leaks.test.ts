@@ -5,9 +5,9 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { findScenario, loadBuiltin } from '../scenarios/index.js';
-import { Run, type RunOptions } from '../src/runner.js';
+import { Run, type RunOptions } from '../src/agent/runner.js';
 import type { LoadedScenario } from '../src/scenario.js';
-import { Session } from '../src/session.js';
+import { Session } from '../src/dashboard/session.js';
 import { leftovers, resources } from './helpers/resources.js';
 import { scenarioOf } from './helpers/run-scenario.js';
 

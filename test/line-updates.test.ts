@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { lineUpdates } from '../src/line-updates.js';
+import { lineUpdates } from '../src/dashboard/line-updates.js';
 import { VirtualTerminal } from './helpers/virtual-terminal.js';
 
 /** Ink's erase of the `count` lines it wrote last time, as ansi-escapes writes it. */

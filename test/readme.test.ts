@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { FLAGS, flagLabel } from '../src/flags.js';
-import { helpText, keyOf } from '../src/help.js';
-import { keyHelpRows } from '../src/keys.js';
+import { FLAGS, flagLabel } from '../src/cli/flags.js';
+import { helpText, keyOf } from '../src/cli/help.js';
+import { keyHelpRows } from '../src/dashboard/keys.js';
 import { localize } from '../src/scenario.js';
 import { SCENARIOS } from '../scenarios/index.js';
 import { cli } from './helpers/cli.js';

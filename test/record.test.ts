@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { UsageError } from '../src/args.js';
-import { RecordError, Recording } from '../src/record.js';
+import { UsageError } from '../src/cli/args.js';
+import { RecordError, Recording } from '../src/record/record.js';
 
 const dirs: string[] = [];
 afterEach(() => {

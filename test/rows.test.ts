@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findRow, moveSelection, orderRows, windowStart, type Row } from '../src/rows.js';
+import { findRow, moveSelection, orderRows, windowStart, type Row } from '../src/view/rows.js';
 import type { EntityView } from '../src/runtime/tracker.js';
 import { entity } from './components/fixtures.js';
 import { random as seeded } from './helpers/random.js';

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { Run } from '../src/runner.js';
+import { Run } from '../src/agent/runner.js';
 import { LoopMonitor } from '../src/runtime/loop-monitor.js';
 import { expectEntities } from './helpers/entities.js';
 import { runScenario, scenarioOf } from './helpers/run-scenario.js';

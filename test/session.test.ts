@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { SCENARIOS, loadBuiltin } from '../scenarios/index.js';
-import { strings } from '../src/i18n.js';
-import { Run, type RunOptions } from '../src/runner.js';
+import { strings } from '../src/view/i18n.js';
+import { Run, type RunOptions } from '../src/agent/runner.js';
 import type { LoadedScenario } from '../src/scenario.js';
-import { Session, SPEEDS } from '../src/session.js';
+import { Session, SPEEDS } from '../src/dashboard/session.js';
 import { leftovers, resources } from './helpers/resources.js';
 import { scenarioOf } from './helpers/run-scenario.js';
 import { until } from './helpers/until.js';

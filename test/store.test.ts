@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Session } from '../src/session.js';
-import { DashboardStore, FRAME_MS, SCREEN_SHARE } from '../src/store.js';
+import { Session } from '../src/dashboard/session.js';
+import { DashboardStore, FRAME_MS, SCREEN_SHARE } from '../src/dashboard/store.js';
 import { scenarioOf } from './helpers/run-scenario.js';
 import { until } from './helpers/until.js';
 

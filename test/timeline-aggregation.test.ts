@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { orderRows } from '../src/rows.js';
+import { orderRows } from '../src/view/rows.js';
 import type { EntityView } from '../src/runtime/tracker.js';
-import { timelineLanes, type Lane } from '../src/timeline.js';
+import { timelineLanes, type Lane } from '../src/view/timeline.js';
 import { entity } from './components/fixtures.js';
 
 const DENSITY = '▁▂▃▄▅▆▇█';

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { Run, type RunOptions, type RunResult } from '../src/runner.js';
+import { Run, type RunOptions, type RunResult } from '../src/agent/runner.js';
 import type { LoadedScenario } from '../src/scenario.js';
-import { Session } from '../src/session.js';
-import { Tour } from '../src/tour.js';
+import { Session } from '../src/dashboard/session.js';
+import { Tour } from '../src/dashboard/tour.js';
 import { scenarioOf } from './helpers/run-scenario.js';
 
 const sessions: Session[] = [];

@@ -10,9 +10,9 @@ import { SCENARIOS, loadBuiltin } from '../../scenarios/index.js';
 import { ThemeContext } from '../../src/hooks/use-theme.js';
 import type { EntityRecord } from '../../src/runtime/tracker.js';
 import { Tracker } from '../../src/runtime/tracker.js';
-import { Session } from '../../src/session.js';
-import type { DashboardSnapshot, SnapshotSource } from '../../src/store.js';
-import { COLOUR_THEME, spinnerAt } from '../../src/theme.js';
+import { Session } from '../../src/dashboard/session.js';
+import type { DashboardSnapshot, SnapshotSource } from '../../src/dashboard/store.js';
+import { COLOUR_THEME, spinnerAt } from '../../src/view/theme.js';
 
 const [columns = 160, rows = 48, entities = 10_000] = process.argv.slice(2).map(Number);
 /** Tasks that change state each frame: a busy run changes many between two frames. */

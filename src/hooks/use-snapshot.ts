@@ -1,5 +1,5 @@
 import { useRef, useSyncExternalStore } from 'react';
-import type { DashboardSnapshot, SnapshotSource } from '../store.js';
+import type { DashboardSnapshot, SnapshotSource } from '../dashboard/store.js';
 
 /** True when two values are the same, or objects with the same keys holding identical values. */
 function shallowEqual(a: unknown, b: unknown): boolean {

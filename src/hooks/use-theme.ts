@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import { COLOUR_THEME, type Theme } from '../theme.js';
+import { COLOUR_THEME, type Theme } from '../view/theme.js';
 
 /** The colour theme; the app provides MONO_THEME when NO_COLOR is set. */
 export const ThemeContext = createContext<Theme>(COLOUR_THEME);

@@ -2,8 +2,8 @@ import type { LoopView } from '../../src/runtime/loop-monitor.js';
 import type { State } from '../../src/runtime/states.js';
 import type { EntityView, LogLine, Mark, Snapshot, StepView } from '../../src/runtime/tracker.js';
 import type { LoadedScenario } from '../../src/scenario.js';
-import { initialState, type SessionState } from '../../src/session.js';
-import { EMPTY_RUN, type DashboardSnapshot, type SnapshotSource } from '../../src/store.js';
+import { initialState, type SessionState } from '../../src/dashboard/session.js';
+import { EMPTY_RUN, type DashboardSnapshot, type SnapshotSource } from '../../src/dashboard/store.js';
 
 /** A scenario with a known source, Python and texts, for panels that show them. */
 export const FIXTURE_SCENARIO: LoadedScenario = {

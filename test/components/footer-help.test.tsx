@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Footer } from '../../components/Footer.js';
 import { HelpOverlay } from '../../components/HelpOverlay.js';
 import { TooSmall } from '../../components/TooSmall.js';
-import { KEYS } from '../../src/keys.js';
+import { KEYS } from '../../src/dashboard/keys.js';
 import { dashboard, ENTITIES, fixedStore, runSnapshot } from './fixtures.js';
 import { frameOf } from './render.js';
 

@@ -1,7 +1,7 @@
 import { render } from 'ink-testing-library';
 import { App } from '../../components/App.js';
-import { Session, type SessionOptions } from '../../src/session.js';
-import { DashboardStore } from '../../src/store.js';
+import { Session, type SessionOptions } from '../../src/dashboard/session.js';
+import { DashboardStore } from '../../src/dashboard/store.js';
 import { plain, waitForFrame } from './render.js';
 
 /** The whole App over a real session and store, keys in and frames out. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TaskPanel } from '../../components/TaskPanel.js';
-import { moveSelection, orderRows } from '../../src/rows.js';
+import { moveSelection, orderRows } from '../../src/view/rows.js';
 import type { State } from '../../src/runtime/states.js';
 import { counts, dashboard, entity, fixedStore, runSnapshot } from './fixtures.js';
 import { frameOf } from './render.js';

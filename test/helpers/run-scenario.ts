@@ -1,4 +1,4 @@
-import { Run, type RunOptions, type RunResult } from '../../src/runner.js';
+import { Run, type RunOptions, type RunResult } from '../../src/agent/runner.js';
 import type { Snapshot } from '../../src/runtime/tracker.js';
 import type { LoadedScenario, Scenario } from '../../src/scenario.js';
 

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { Run } from '../../src/runner.js';
+import type { Run } from '../../src/agent/runner.js';
 import { pythonStepLines, stepLines, type LoadedScenario } from '../../src/scenario.js';
 
 /** Labels of the steps a run reached, in order. */

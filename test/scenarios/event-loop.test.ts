@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Run } from '../../src/runner.js';
-import { Stepper } from '../../src/stepper.js';
+import { Run } from '../../src/agent/runner.js';
+import { Stepper } from '../../src/agent/stepper.js';
 import eventLoop from '../../scenarios/event-loop.js';
 import { loadBuiltin } from '../../scenarios/index.js';
 import { expectEntities } from '../helpers/entities.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Run } from '../../src/runner.js';
+import { Run } from '../../src/agent/runner.js';
 import futures from '../../scenarios/futures.js';
 import { loadBuiltin } from '../../scenarios/index.js';
 import { expectEntities } from '../helpers/entities.js';

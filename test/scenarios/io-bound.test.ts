@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { loadBuiltin } from '../../scenarios/index.js';
 import ioBound from '../../scenarios/io-bound.js';
-import { Run } from '../../src/runner.js';
+import { Run } from '../../src/agent/runner.js';
 import { expectEntities } from '../helpers/entities.js';
 import { runScenario } from '../helpers/run-scenario.js';
 import { expectStepsMapped, measured, waitUntil } from '../helpers/scenario-checks.js';

@@ -1,8 +1,8 @@
 import { expect, test } from 'vitest';
 import { loadBuiltin } from '../../scenarios/index.js';
 import rushHour from '../../scenarios/rush-hour.js';
-import { Run } from '../../src/runner.js';
-import { Session } from '../../src/session.js';
+import { Run } from '../../src/agent/runner.js';
+import { Session } from '../../src/dashboard/session.js';
 import { isSettled } from '../../src/runtime/states.js';
 import { cli } from '../helpers/cli.js';
 import { scenarioOf } from '../helpers/run-scenario.js';

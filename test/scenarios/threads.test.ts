@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { expect, test } from 'vitest';
 import { loadBuiltin } from '../../scenarios/index.js';
 import threads from '../../scenarios/threads.js';
-import { Run } from '../../src/runner.js';
+import { Run } from '../../src/agent/runner.js';
 import { expectEntities } from '../helpers/entities.js';
 import { runScenario } from '../helpers/run-scenario.js';
 import { expectStepsMapped, measured, speedupOf, waitUntil } from '../helpers/scenario-checks.js';

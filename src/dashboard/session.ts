@@ -1,16 +1,16 @@
-import type { CodeView } from './code-view.js';
-import { captureConsole } from './console-capture.js';
-import { strings, type Strings } from './i18n.js';
+import type { CodeView } from '../view/code-view.js';
+import { captureConsole } from '../agent/console-capture.js';
+import { strings, type Strings } from '../view/i18n.js';
 import type { KeyCommand } from './keys.js';
-import { orderRows, moveSelection } from './rows.js';
-import { Run, type RunOptions, type RunResult } from './runner.js';
-import type { Lang } from './runtime/context.js';
-import { errorText } from './runtime/errors.js';
-import { Future } from './runtime/future.js';
-import { LoopMonitor } from './runtime/loop-monitor.js';
-import { Task } from './runtime/task.js';
-import type { LoadedScenario } from './scenario.js';
-import { Stepper } from './stepper.js';
+import { orderRows, moveSelection } from '../view/rows.js';
+import { Run, type RunOptions, type RunResult } from '../agent/runner.js';
+import type { Lang } from '../runtime/context.js';
+import { errorText } from '../runtime/errors.js';
+import { Future } from '../runtime/future.js';
+import { LoopMonitor } from '../runtime/loop-monitor.js';
+import { Task } from '../runtime/task.js';
+import type { LoadedScenario } from '../scenario.js';
+import { Stepper } from '../agent/stepper.js';
 
 /** Where the shown run is in its life. */
 export type RunPhase = 'running' | 'stopping' | 'ended' | 'failed' | 'stopped';

@@ -1,4 +1,4 @@
-import type { Mark, StepView } from './runtime/tracker.js';
+import type { Mark, StepView } from '../runtime/tracker.js';
 import type { Row } from './rows.js';
 
 /** What a stretch of a lane means; the screen maps each to a character and a colour. */

@@ -1,6 +1,6 @@
 import type { EventEmitter } from 'node:events';
-import type { Ctx } from './runtime/context.js';
-import type { Future } from './runtime/future.js';
+import type { Ctx } from '../../src/runtime/context.js';
+import type { Future } from '../../src/runtime/future.js';
 
 /** What the pool sends: a job, or 'close' when none are left. */
 export type JobMessage = { readonly limit: number } | 'close';

@@ -1,8 +1,8 @@
-import { summarize, Run, type RunResult } from './runner.js';
-import { LoopMonitor } from './runtime/loop-monitor.js';
-import type { Lang } from './runtime/context.js';
-import type { TrackerEvent } from './runtime/tracker.js';
-import { localize, type LoadedScenario } from './scenario.js';
+import { summarize, Run, type RunResult } from '../agent/runner.js';
+import { LoopMonitor } from '../runtime/loop-monitor.js';
+import type { Lang } from '../runtime/context.js';
+import type { TrackerEvent } from '../runtime/tracker.js';
+import { localize, type LoadedScenario } from '../scenario.js';
 
 /** Somewhere text can be written. */
 export interface Sink {

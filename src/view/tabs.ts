@@ -1,4 +1,4 @@
-import { keyOf } from './help.js';
+import { keyOf } from '../cli/help.js';
 
 /** A scenario tab in the header. */
 export interface Tab {

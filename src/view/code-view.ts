@@ -1,5 +1,5 @@
-import type { StepView } from './runtime/tracker.js';
-import { pythonStepLines, type LoadedScenario } from './scenario.js';
+import type { StepView } from '../runtime/tracker.js';
+import { pythonStepLines, type LoadedScenario } from '../scenario.js';
 
 /** Which code the code panel shows. */
 export type CodeView = 'ts' | 'python';

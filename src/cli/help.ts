@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
+import { packageFile } from '../paths.js';
 import { FLAGS, flagLabel } from './flags.js';
-import { keyHelpRows } from './keys.js';
-import type { Lang } from './runtime/context.js';
-import { localize, type Scenario } from './scenario.js';
+import { keyHelpRows } from '../dashboard/keys.js';
+import type { Lang } from '../runtime/context.js';
+import { localize, type Scenario } from '../scenario.js';
 
-/** The package version, read from package.json beside src/ and dist/. */
+/** The package version, read from its package.json. */
 export function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { version: string };
   return pkg.version;
 }
 

@@ -1,4 +1,4 @@
-import type { Sink } from './headless.js';
+import type { Sink } from '../headless/headless.js';
 
 /** The process's stdout and stderr as sinks, and a signal that says when their reader went away. */
 export interface ProcessOutput {

@@ -1,4 +1,4 @@
-import type { State } from './runtime/states.js';
+import type { State } from '../runtime/states.js';
 
 /** A colour name Ink understands, or undefined for the terminal's own colour. */
 export type Colour = string | undefined;

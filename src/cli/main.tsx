@@ -1,14 +1,14 @@
 import { isatty } from 'node:tty';
 import { parseArgs, langFromEnv, UsageError, type Options } from './args.js';
-import { inputProblem, runDashboard } from './dashboard.js';
-import { runHeadless } from './headless.js';
-import { strings } from './i18n.js';
+import { inputProblem, runDashboard } from '../dashboard/dashboard.js';
+import { runHeadless } from '../headless/headless.js';
+import { strings } from '../view/i18n.js';
 import { helpText, listText, version } from './help.js';
 import { loadScenarioFile } from './load-file.js';
 import { processOutput } from './process-output.js';
-import { Recording } from './record.js';
-import type { LoadedScenario } from './scenario.js';
-import { findScenario, loadBuiltin, SCENARIOS } from '../scenarios/index.js';
+import { Recording } from '../record/record.js';
+import type { LoadedScenario } from '../scenario.js';
+import { findScenario, loadBuiltin, SCENARIOS } from '../../scenarios/index.js';
 
 /** Runs loopscope with these arguments; resolves to the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {

@@ -1,5 +1,5 @@
-import type { Lang } from './runtime/context.js';
-import type { Localized } from './scenario.js';
+import type { Lang } from '../runtime/context.js';
+import type { Localized } from '../scenario.js';
 
 /** What a key asks the dashboard to do. */
 export type Command =

@@ -1,5 +1,5 @@
 import { FLAGS, type Flag } from './flags.js';
-import type { Lang } from './runtime/context.js';
+import type { Lang } from '../runtime/context.js';
 
 /** A mistake in what the user typed: exit 2 with this one line. */
 export class UsageError extends Error {

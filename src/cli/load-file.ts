@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UsageError } from './args.js';
-import type { LoadedScenario, Scenario } from './scenario.js';
+import type { LoadedScenario, Scenario } from '../scenario.js';
 
 const TS = new Set(['.ts', '.mts', '.cts', '.tsx']);
 const JS = new Set(['.js', '.mjs', '.cjs']);

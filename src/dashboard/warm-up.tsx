@@ -1,9 +1,9 @@
 import { EventEmitter } from 'node:events';
 import { render } from 'ink';
 import type { ReactElement } from 'react';
-import { ErrorBoundary } from '../components/ErrorBoundary.js';
-import { STATES } from './runtime/states.js';
-import type { EntityView } from './runtime/tracker.js';
+import { ErrorBoundary } from '../../components/ErrorBoundary.js';
+import { STATES } from '../runtime/states.js';
+import type { EntityView } from '../runtime/tracker.js';
 import type { Session } from './session.js';
 import { EMPTY_RUN, type DashboardSnapshot, type SnapshotSource } from './store.js';
 

@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import type { LoadedScenario } from './scenario.js';
+import type { LoadedScenario } from '../scenario.js';
 
 /**
  * The --file scenario whose module threw `error`, judged by its stack naming the file (as a path,

@@ -1,5 +1,5 @@
-import type { State } from './runtime/states.js';
-import type { EntityView } from './runtime/tracker.js';
+import type { State } from '../runtime/states.js';
+import type { EntityView } from '../runtime/tracker.js';
 
 /** An entity in display order, with its depth under the task that created it. */
 export interface Row {

@@ -1,11 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import { FrameBudget } from './frame-budget.js';
-import type { Run } from './runner.js';
-import type { LoopView } from './runtime/loop-monitor.js';
-import type { Snapshot } from './runtime/tracker.js';
-import { STATES, type State } from './runtime/states.js';
+import type { Run } from '../agent/runner.js';
+import type { LoopView } from '../runtime/loop-monitor.js';
+import type { Snapshot } from '../runtime/tracker.js';
+import { STATES, type State } from '../runtime/states.js';
 import type { Session, SessionState } from './session.js';
-import { spinnerAt } from './theme.js';
+import { spinnerAt } from '../view/theme.js';
 
 /** The newest stretch the loop could not run, as the monitor measured it. */
 export interface BlockView {

@@ -1,15 +1,15 @@
 import { performance } from 'node:perf_hooks';
 import { captureConsole } from './console-capture.js';
-import { createContext, type Ctx, type Lang } from './runtime/context.js';
-import { CoroutineObject } from './runtime/coroutine.js';
-import { CancelledError, errorText } from './runtime/errors.js';
-import { Future } from './runtime/future.js';
-import type { LoopMonitor } from './runtime/loop-monitor.js';
-import type { Stoppable } from './runtime/processes.js';
-import { Runtime } from './runtime/runtime.js';
-import { Task } from './runtime/task.js';
-import { Tracker, type TrackerOptions } from './runtime/tracker.js';
-import { stepLines, type LoadedScenario } from './scenario.js';
+import { createContext, type Ctx, type Lang } from '../runtime/context.js';
+import { CoroutineObject } from '../runtime/coroutine.js';
+import { CancelledError, errorText } from '../runtime/errors.js';
+import { Future } from '../runtime/future.js';
+import type { LoopMonitor } from '../runtime/loop-monitor.js';
+import type { Stoppable } from '../runtime/processes.js';
+import { Runtime } from '../runtime/runtime.js';
+import { Task } from '../runtime/task.js';
+import { Tracker, type TrackerOptions } from '../runtime/tracker.js';
+import { stepLines, type LoadedScenario } from '../scenario.js';
 import { Stepper } from './stepper.js';
 
 export interface RunOptions {

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+
 /**
  * The CPU-bound job shared by the cpu-async, threads and processes scenarios, and where its
  * worker-side copies live.
@@ -11,7 +13,7 @@ export const PRIMES_LIMIT = 1_500_000;
  * It lives in workers/count-primes.mjs, plain JavaScript, because worker threads and children load
  * files as they are; the main thread uses the very same function.
  */
-export { countPrimes } from '../workers/count-primes.mjs';
+export { countPrimes } from '../../workers/count-primes.mjs';
 
 /** The same job in Python, as the scenarios' Python mirrors define it. */
 export const COUNT_PRIMES_PY = `def count_primes(limit: int) -> int:
@@ -30,10 +32,10 @@ export const COUNT_PRIMES_PY = `def count_primes(limit: int) -> int:
 export type WorkerFile = 'primes-worker.mjs' | 'primes-child.mjs';
 
 /**
- * URL of a file in the top-level workers/ folder. This module sits one level below the root in
- * the sources (src/) and its code one level below in the bundle (dist/), so the same relative
- * URL finds the folder from both.
+ * URL of a file in the top-level workers/ folder: two levels up from this module in the sources
+ * (scenarios/lib/), one from the bundle (dist/) its code is built into.
  */
 export function workerFile(file: WorkerFile): URL {
-  return new URL(`../workers/${file}`, import.meta.url);
+  const near = new URL(`../workers/${file}`, import.meta.url);
+  return existsSync(near) ? near : new URL(`../../workers/${file}`, import.meta.url);
 }

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { Run } from './runner.js';
+import type { Run } from '../agent/runner.js';
 import type { Session } from './session.js';
 
 /**

@@ -1,17 +1,17 @@
 import { render, type Instance } from 'ink';
-import { App } from '../components/App.js';
-import { ErrorBoundary } from '../components/ErrorBoundary.js';
+import { App } from '../../components/App.js';
+import { ErrorBoundary } from '../../components/ErrorBoundary.js';
 import { scenarioThatThrew } from './fault-origin.js';
-import { ThemeContext } from './hooks/use-theme.js';
-import { strings } from './i18n.js';
+import { ThemeContext } from '../hooks/use-theme.js';
+import { strings } from '../view/i18n.js';
 import { lineUpdates } from './line-updates.js';
-import type { Lang } from './runtime/context.js';
-import type { Recording } from './record.js';
-import type { LoadedScenario } from './scenario.js';
-import { runTakesUncaughtErrors } from './runner.js';
+import type { Lang } from '../runtime/context.js';
+import type { Recording } from '../record/record.js';
+import type { LoadedScenario } from '../scenario.js';
+import { runTakesUncaughtErrors } from '../agent/runner.js';
 import { Session } from './session.js';
 import { DashboardStore, type SnapshotSource } from './store.js';
-import { themeFor } from './theme.js';
+import { themeFor } from '../view/theme.js';
 import { Tour } from './tour.js';
 import { warmUp } from './warm-up.js';
 

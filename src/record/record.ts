@@ -1,8 +1,8 @@
 import { closeSync, fstatSync, ftruncateSync, openSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { UsageError } from './args.js';
-import { withWrite, writeTo } from './stream-with-write.js';
+import { UsageError } from '../cli/args.js';
+import { withWrite, writeTo } from '../dashboard/stream-with-write.js';
 
 /** A `--record` path that cannot be written: exit 2 with this one line. */
 export class RecordError extends UsageError {
