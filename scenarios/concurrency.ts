@@ -1,6 +1,4 @@
-import { errorText } from '../src/runtime/errors.js';
-import type { Task } from '../src/runtime/task.js';
-import { defineScenario } from '../src/scenario.js';
+import { defineScenario, errorText, type Task } from '../src/index.js';
 
 export default defineScenario({
   id: 'concurrency',

@@ -1,5 +1,5 @@
 import { COUNT_PRIMES_PY, countPrimes, PRIMES_LIMIT } from './lib/cpu.js';
-import { defineScenario } from '../src/scenario.js';
+import { defineScenario } from '../src/index.js';
 
 const JOBS = 3;
 

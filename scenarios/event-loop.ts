@@ -2,8 +2,7 @@ import { once } from 'node:events';
 import { readFile } from 'node:fs';
 import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import type { Future } from '../src/runtime/future.js';
-import { defineScenario } from '../src/scenario.js';
+import { defineScenario, type Future } from '../src/index.js';
 
 export default defineScenario({
   id: 'event-loop',

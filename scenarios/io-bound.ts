@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { defineScenario } from '../src/scenario.js';
+import { defineScenario } from '../src/index.js';
 
 const REQUESTS = 50;
 const LIMIT = 10;

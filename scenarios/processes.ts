@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { availableParallelism } from 'node:os';
 import { COUNT_PRIMES_PY, countPrimes, PRIMES_LIMIT, workerFile } from './lib/cpu.js';
 import { nextMessage, submitJobs, type JobMessage } from './lib/job-pool.js';
-import { defineScenario } from '../src/scenario.js';
+import { defineScenario } from '../src/index.js';
 
 /** Start-ups timed of each kind; the median is what gets compared. */
 const SPAWN_SAMPLES = 3;

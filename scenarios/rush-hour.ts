@@ -1,6 +1,4 @@
-import { CancelledError } from '../src/runtime/errors.js';
-import type { Task } from '../src/runtime/task.js';
-import { defineScenario } from '../src/scenario.js';
+import { CancelledError, defineScenario, type Task } from '../src/index.js';
 
 /** Drive times in ms: each car sleeps a random time in this range. */
 const SHORTEST = 50;

@@ -1,4 +1,4 @@
-import { defineScenario } from '../src/scenario.js';
+import { defineScenario } from '../src/index.js';
 
 export default defineScenario({
   id: 'seed',

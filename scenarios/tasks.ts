@@ -1,5 +1,4 @@
-import { errorText } from '../src/runtime/errors.js';
-import { defineScenario } from '../src/scenario.js';
+import { defineScenario, errorText } from '../src/index.js';
 
 export default defineScenario({
   id: 'tasks',

@@ -2,7 +2,7 @@ import { pbkdf2 } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { COUNT_PRIMES_PY, countPrimes, PRIMES_LIMIT, workerFile } from './lib/cpu.js';
 import { nextMessage, submitJobs, type JobMessage } from './lib/job-pool.js';
-import { defineScenario } from '../src/scenario.js';
+import { defineScenario } from '../src/index.js';
 
 /** Enough calls for two waves of libuv's default four threads; each takes ~50 ms alone. */
 const PBKDF2_CALLS = 8;

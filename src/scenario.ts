@@ -1,4 +1,5 @@
-import type { Ctx, Lang } from './runtime/context.js';
+import type { Ctx } from './agent/context.js';
+import type { Lang } from './settings.js';
 
 /** Text in both languages. */
 export type Localized<T = string> = { readonly en: T; readonly es: T };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scenarioThatThrew } from '../src/dashboard/fault-origin.js';
 import { loadScenarioFile } from '../src/cli/load-file.js';
-import type { Ctx } from '../src/runtime/context.js';
+import type { Ctx } from '../src/agent/context.js';
 import { scenarioOf } from './helpers/run-scenario.js';
 
 // After a run has ended, an uncaught error is the scenario's only if its stack names the file the

@@ -3,7 +3,7 @@ import { App } from '../components/App.js';
 import { SCENARIOS } from '../scenarios/index.js';
 import { STRINGS, type Strings } from '../src/view/i18n.js';
 import { KEYS, footerHints, keyHelpRows } from '../src/dashboard/keys.js';
-import type { Lang } from '../src/runtime/context.js';
+import type { Lang } from '../src/settings.js';
 import { KINDS, STATES } from '../src/runtime/states.js';
 import { Session } from '../src/dashboard/session.js';
 import type { DashboardSnapshot } from '../src/dashboard/store.js';

@@ -1,3 +1,4 @@
+import { settingsWith } from '../src/settings.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Run, type RunOptions, type RunResult } from '../src/agent/runner.js';
 import type { LoadedScenario } from '../src/scenario.js';
@@ -15,12 +16,12 @@ function touring(scenarios: LoadedScenario[], initial = 0) {
   const runs: { id: string; interactive: boolean | undefined; result?: RunResult }[] = [];
   const createRun = (scenario: LoadedScenario, options: RunOptions) => {
     const run = new Run(scenario, options);
-    const entry: (typeof runs)[number] = { id: scenario.id, interactive: options.interactive };
+    const entry: (typeof runs)[number] = { id: scenario.id, interactive: options.settings?.interactive };
     runs.push(entry);
     void run.done.then((result) => (entry.result = result));
     return run;
   };
-  const session = new Session({ scenarios, initial, settleMs: 0, interactive: false, createRun });
+  const session = new Session({ scenarios, initial, settleMs: 0, settings: settingsWith({ interactive: false }), createRun });
   sessions.push(session);
   return { session, runs };
 }

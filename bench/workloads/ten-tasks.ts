@@ -1,7 +1,7 @@
 // Run as `--file` by bench/figures/dashboard-cpu.ts: ten tasks that each wake up 30 times a second
 // (running, then waiting on a sleep again) for `SECONDS`, so the dashboard has something that
 // changes on every frame. It prints nothing while it runs, and its wall time at the end.
-import type { Ctx } from '../../src/runtime/context.js';
+import type { Ctx } from '../../src/agent/context.js';
 
 const TASKS = 10;
 const FRAME_MS = 1000 / 30;

@@ -1,6 +1,5 @@
 import type { EventEmitter } from 'node:events';
-import type { Ctx } from '../../src/runtime/context.js';
-import type { Future } from '../../src/runtime/future.js';
+import type { Ctx, Future } from '../../src/index.js';
 
 /** What the pool sends: a job, or 'close' when none are left. */
 export type JobMessage = { readonly limit: number } | 'close';

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { captureConsole } from './console-capture.js';
-import { createContext, type Ctx, type Lang } from '../runtime/context.js';
+import { createContext, type Ctx } from './context.js';
 import { CoroutineObject } from '../runtime/coroutine.js';
 import { CancelledError, errorText } from '../runtime/errors.js';
 import { Future } from '../runtime/future.js';
@@ -11,14 +11,11 @@ import { Task } from '../runtime/task.js';
 import { Tracker, type TrackerOptions } from '../runtime/tracker.js';
 import { stepLines, type LoadedScenario } from '../scenario.js';
 import { Stepper } from './stepper.js';
+import { DEFAULT_SETTINGS, type RunSettings } from '../settings.js';
 
 export interface RunOptions {
-  readonly speed?: number;
-  readonly lang?: Lang;
-  /** True when a person can answer (the dashboard); scenarios then wait for keys. */
-  readonly interactive?: boolean;
-  /** Task count for scenarios that scale (`--scale`); 10,000 when not given. */
-  readonly scale?: number;
+  /** Speed, language, scale and whether a person answers; the defaults when not given. */
+  readonly settings?: RunSettings;
   readonly stepper?: Stepper;
   /** Also marks blocks this monitor sees (CPU loops, not only blockFor) on the run's timeline. */
   readonly monitor?: LoopMonitor;
@@ -80,15 +77,14 @@ export class Run {
     this.#scenario = scenario;
     this.#options = options;
     this.tracker = new Tracker(options.tracker);
-    this.runtime = new Runtime(this.tracker, options.speed ?? 1);
+    const settings = options.settings ?? DEFAULT_SETTINGS;
+    this.runtime = new Runtime(this.tracker, settings.speed);
     this.stepper = options.stepper ?? new Stepper();
     this.#lines = stepLines(scenario.source);
     this.ctx = createContext({
       runtime: this.runtime,
       signal: this.#controller.signal,
-      lang: options.lang ?? 'en',
-      interactive: options.interactive ?? false,
-      scale: options.scale,
+      settings,
       step: (label) => this.#step(label),
       adopt: (resource) => this.#resources.push(resource),
     });

@@ -1,5 +1,5 @@
 import { FLAGS, type Flag } from './flags.js';
-import type { Lang } from '../runtime/context.js';
+import { DEFAULT_SETTINGS, LANGS, SCALES, SPEED_RANGE, type Lang } from '../settings.js';
 
 /** A mistake in what the user typed: exit 2 with this one line. */
 export class UsageError extends Error {
@@ -68,12 +68,12 @@ export function parseArgs(argv: readonly string[]): Options {
     headless: raw.has('headless') || raw.has('json') || raw.has('all'),
     json: raw.has('json'),
     all: raw.has('all'),
-    speed: raw.has('speed') ? number('speed', text('speed'), 0.1, 10) : 1,
+    speed: raw.has('speed') ? number('speed', text('speed'), SPEED_RANGE.min, SPEED_RANGE.max) : DEFAULT_SETTINGS.speed,
     lang: raw.has('lang') ? lang(text('lang')) : undefined,
     record: nonEmpty('record', text('record')),
     autoplay: raw.has('autoplay') ? (raw.get('autoplay') === true ? 8 : number('autoplay', text('autoplay'), 1, 600)) : undefined,
     file: nonEmpty('file', text('file')),
-    scale: raw.has('scale') ? scale(text('scale')) : 10_000,
+    scale: raw.has('scale') ? scale(text('scale')) : DEFAULT_SETTINGS.scale,
     help: raw.has('help'),
     version: raw.has('version'),
   };
@@ -102,14 +102,14 @@ function number(name: string, value: string | undefined, min: number, max: numbe
 }
 
 function lang(value: string | undefined): Lang {
-  if (value === 'en' || value === 'es') return value;
-  throw new UsageError(`--lang must be en or es, not '${value ?? ''}'`);
+  const found = LANGS.find((l) => l === value);
+  if (found) return found;
+  throw new UsageError(`--lang must be ${LANGS.join(' or ')}, not '${value ?? ''}'`);
 }
 
 function scale(value: string | undefined): number {
-  if (value === '10k') return 10_000;
-  if (value === '100k') return 100_000;
-  throw new UsageError(`--scale must be 10k or 100k, not '${value ?? ''}'`);
+  if (value !== undefined && Object.hasOwn(SCALES, value)) return SCALES[value as keyof typeof SCALES];
+  throw new UsageError(`--scale must be ${Object.keys(SCALES).join(' or ')}, not '${value ?? ''}'`);
 }
 
 /** The language from LC_ALL / LC_MESSAGES / LANG: Spanish for es_*, English otherwise. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { packageFile } from '../paths.js';
 import { FLAGS, flagLabel } from './flags.js';
 import { keyHelpRows } from '../dashboard/keys.js';
-import type { Lang } from '../runtime/context.js';
+import type { Lang } from '../settings.js';
 import { localize, type Scenario } from '../scenario.js';
 
 /** The package version, read from its package.json. */

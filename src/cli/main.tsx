@@ -1,5 +1,6 @@
 import { isatty } from 'node:tty';
 import { parseArgs, langFromEnv, UsageError, type Options } from './args.js';
+import { settingsWith } from '../settings.js';
 import { inputProblem, runDashboard } from '../dashboard/dashboard.js';
 import { runHeadless } from '../headless/headless.js';
 import { strings } from '../view/i18n.js';
@@ -36,6 +37,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     throw error;
   }
   const lang = options.lang ?? langFromEnv(process.env);
+  const settings = settingsWith({ speed: options.speed, scale: options.scale, lang });
   if (options.list) {
     process.stdout.write(listText(SCENARIOS, lang));
     return 0;
@@ -48,7 +50,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       const initial = options.file ? 0 : SCENARIOS.findIndex((s) => s.id === scenarios[0]!.id);
       const all = options.file ? scenarios : SCENARIOS.map(loadBuiltin);
       try {
-        return await runDashboard({ scenarios: all, initial, speed: options.speed, scale: options.scale, lang, recording, autoplay: options.autoplay });
+        return await runDashboard({ scenarios: all, initial, settings, recording, autoplay: options.autoplay });
       } finally {
         recording?.close();
         if (recording?.failure) process.stderr.write(`loopscope: --record: writing '${recording.path}' stopped (${recording.failure}); the file holds what came before\n`);
@@ -66,9 +68,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const output = processOutput();
   return runHeadless(scenarios, {
     json: options.json,
-    speed: options.speed,
-    scale: options.scale,
-    lang,
+    settings,
     out: output.out,
     err: output.err,
     titles: options.all,

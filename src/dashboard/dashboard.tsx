@@ -5,7 +5,7 @@ import { scenarioThatThrew } from './fault-origin.js';
 import { ThemeContext } from '../hooks/use-theme.js';
 import { strings } from '../view/i18n.js';
 import { lineUpdates } from './line-updates.js';
-import type { Lang } from '../runtime/context.js';
+import { settingsWith, type RunSettings } from '../settings.js';
 import type { Recording } from '../record/record.js';
 import type { LoadedScenario } from '../scenario.js';
 import { runTakesUncaughtErrors } from '../agent/runner.js';
@@ -19,10 +19,8 @@ export interface DashboardOptions {
   readonly scenarios: readonly LoadedScenario[];
   /** Index of the scenario to start on. */
   readonly initial: number;
-  readonly speed: number;
-  /** Task count for scenarios that scale (`--scale`). */
-  readonly scale?: number;
-  readonly lang: Lang;
+  /** Where every run starts from (interactive is decided here: false while touring). */
+  readonly settings: RunSettings;
   readonly stdin?: NodeJS.ReadStream;
   readonly stdout?: NodeJS.WriteStream;
   readonly stderr?: NodeJS.WriteStream;
@@ -71,11 +69,8 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
   const session = new Session({
     scenarios: options.scenarios,
     initial: options.initial,
-    speed: options.speed,
-    scale: options.scale,
-    lang: options.lang,
     // A tour has no one to answer: scenarios that wait for a key settle by themselves.
-    interactive: options.autoplay === undefined,
+    settings: settingsWith({ interactive: options.autoplay === undefined }, options.settings),
   });
   const store = new DashboardStore(session);
   const tour = options.autoplay === undefined ? undefined : new Tour(session, options.autoplay, () => void finish(0));

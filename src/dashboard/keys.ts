@@ -1,4 +1,4 @@
-import type { Lang } from '../runtime/context.js';
+import type { Lang } from '../settings.js';
 import type { Localized } from '../scenario.js';
 
 /** What a key asks the dashboard to do. */

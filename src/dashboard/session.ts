@@ -4,7 +4,7 @@ import { strings, type Strings } from '../view/i18n.js';
 import type { KeyCommand } from './keys.js';
 import { orderRows, moveSelection } from '../view/rows.js';
 import { Run, type RunOptions, type RunResult } from '../agent/runner.js';
-import type { Lang } from '../runtime/context.js';
+import { settingsWith, SPEED_RANGE, type Lang, type RunSettings } from '../settings.js';
 import { errorText } from '../runtime/errors.js';
 import { Future } from '../runtime/future.js';
 import { LoopMonitor } from '../runtime/loop-monitor.js';
@@ -52,12 +52,11 @@ export interface SessionState {
 export interface SessionOptions {
   readonly scenarios: readonly LoadedScenario[];
   readonly initial?: number;
-  readonly speed?: number;
-  /** Task count for scenarios that scale (`--scale`), for every run. */
-  readonly scale?: number;
-  readonly lang?: Lang;
-  /** False when no one answers (a tour): scenarios that wait for a key then settle by themselves. */
-  readonly interactive?: boolean;
+  /**
+   * What every run starts from; speed and language then follow the keys. `interactive` is false
+   * when no one answers (a tour): scenarios that wait for a key then settle by themselves.
+   */
+  readonly settings?: RunSettings;
   /** The one monitor every run reports blocks to; the session makes (and later stops) its own if absent. */
   readonly monitor?: LoopMonitor;
   /** Passed to each run: the wait before its leak check, so the screen can drop its spinners first. */
@@ -67,8 +66,8 @@ export interface SessionOptions {
   readonly createRun?: (scenario: LoadedScenario, options: RunOptions) => Run;
 }
 
-/** Speed steps of `+` and `-`, within the 0.1..10 the flag accepts. */
-export const SPEEDS: readonly number[] = [0.1, 0.25, 0.5, 1, 2, 4, 10];
+/** Speed steps of `+` and `-`, across the range the flag accepts. */
+export const SPEEDS: readonly number[] = [SPEED_RANGE.min, 0.25, 0.5, 1, 2, 4, SPEED_RANGE.max];
 
 /**
  * The dashboard's controller, without any screen: which scenario runs, its Run's start and stop,
@@ -81,6 +80,7 @@ export class Session {
   readonly #scenarios: readonly LoadedScenario[];
   readonly #options: SessionOptions;
   readonly #ownsMonitor: boolean;
+  readonly #settings: RunSettings;
   readonly #listeners = new Set<() => void>();
   #state: SessionState;
   #run: Run | undefined;
@@ -100,7 +100,8 @@ export class Session {
     this.#ownsMonitor = !options.monitor;
     this.monitor = options.monitor ?? new LoopMonitor();
     const index = Math.min(Math.max(0, options.initial ?? 0), options.scenarios.length - 1);
-    this.#state = initialState(index, options.scenarios[index]!, { speed: options.speed ?? 1, lang: options.lang ?? 'en' });
+    this.#settings = options.settings ?? settingsWith({ interactive: true });
+    this.#state = initialState(index, options.scenarios[index]!, { speed: this.#settings.speed, lang: this.#settings.lang });
     this.#unstep = this.stepper.subscribe(() => this.#set({ stepMode: this.stepper.enabled, pausedAt: this.stepper.pausedAt }));
   }
 
@@ -196,7 +197,7 @@ export class Session {
 
   /** Time scale for the current run (at once) and the next ones. */
   setSpeed(speed: number): void {
-    const clamped = Math.min(10, Math.max(0.1, speed));
+    const clamped = Math.min(SPEED_RANGE.max, Math.max(SPEED_RANGE.min, speed));
     if (this.#run && !this.#run.finished) this.#run.setSpeed(clamped);
     this.#set({ speed: clamped });
   }
@@ -295,10 +296,7 @@ export class Session {
     const scenario = this.#scenarios[index]!;
     const { speed, lang } = this.#state;
     const options: RunOptions = {
-      speed,
-      lang,
-      scale: this.#options.scale,
-      interactive: this.#options.interactive ?? true,
+      settings: settingsWith({ speed, lang }, this.#settings),
       stepper: this.stepper,
       monitor: this.monitor,
       settleMs: this.#options.settleMs ?? 150,

@@ -1,6 +1,6 @@
 import { summarize, Run, type RunResult } from '../agent/runner.js';
 import { LoopMonitor } from '../runtime/loop-monitor.js';
-import type { Lang } from '../runtime/context.js';
+import type { RunSettings } from '../settings.js';
 import type { TrackerEvent } from '../runtime/tracker.js';
 import { localize, type LoadedScenario } from '../scenario.js';
 
@@ -11,10 +11,7 @@ export interface Sink {
 
 export interface HeadlessOptions {
   readonly json: boolean;
-  readonly speed: number;
-  /** Task count for scenarios that scale (`--scale`). */
-  readonly scale?: number;
-  readonly lang: Lang;
+  readonly settings: RunSettings;
   /**
    * Where the transcript goes. Passed as sinks rather than streams so that process.stdout is
    * first touched when the program prints: in plain node that first print also creates the
@@ -60,12 +57,10 @@ export async function runHeadless(scenarios: readonly LoadedScenario[], options:
 async function runOne(scenario: LoadedScenario, options: HeadlessOptions, monitor: LoopMonitor): Promise<RunResult> {
   const { out, err, json } = options;
   const write = (line: object) => out.write(`${JSON.stringify(line)}\n`);
-  if (options.titles && !json) out.write(`\n== ${scenario.id}: ${localize(scenario.title, options.lang)} ==\n`);
+  if (options.titles && !json) out.write(`\n== ${scenario.id}: ${localize(scenario.title, options.settings.lang)} ==\n`);
   monitor.reset();
   const run = new Run(scenario, {
-    speed: options.speed,
-    lang: options.lang,
-    scale: options.scale,
+    settings: options.settings,
     monitor: json ? monitor : undefined,
     // A transcript line is written the moment the program prints it, as plain node writes it;
     // JSON lines are written from the event log, where state changes interleave with prints.

@@ -1,5 +1,5 @@
 import type { State } from '../runtime/states.js';
-import type { Lang } from '../runtime/context.js';
+import type { Lang } from '../settings.js';
 
 // Every string the dashboard shows, in both languages. Scenario texts (titles, summaries,
 // explanations) live in the scenario modules; state and kind names (pending, task...) are the

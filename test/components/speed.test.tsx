@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { settingsWith } from '../../src/settings.js';
 import { scenarioOf } from '../helpers/run-scenario.js';
 import { closeLiveApps, startApp } from './live-app.js';
 
@@ -11,7 +12,7 @@ const napper = scenarioOf(async (ctx) => {
 
 describe('speed', () => {
   it('at 4x, shows the speed and the real times (about 100 ms), never the scenario’s 400 ms', async () => {
-    const app = startApp({ scenarios: [napper], speed: 4 }, 100, 30);
+    const app = startApp({ scenarios: [napper], settings: settingsWith({ speed: 4, interactive: true }) }, 100, 30);
     const frame = await app.until((f) => f.includes('ended in'));
     expect(frame.split('\n')[0]).toMatch(/ 4x {2}/);
     const elapsed = Number(/nap +task +resolved +(\d+)ms/.exec(frame)?.[1]);

@@ -1,3 +1,4 @@
+import { settingsWith } from '../../src/settings.js';
 import { describe, expect, it } from 'vitest';
 import { Run } from '../../src/agent/runner.js';
 import futures from '../../scenarios/futures.js';
@@ -40,7 +41,7 @@ describe('futures scenario', () => {
     ['reject', 'await your-answer raised Error: set by you', "<Future finished exception=Error('set by you')>", 'rejected'],
     ['cancel', 'await your-answer raised CancelledError: cancelled by you', '<Future cancelled>', 'cancelled'],
   ] as const)('in the dashboard it waits for you: %s', async (action, awaited, repr, state) => {
-    const run = new Run(scenario, { interactive: true }).start();
+    const run = new Run(scenario, { settings: settingsWith({ interactive: true }) }).start();
     const answer = await waitUntil(() => run.tracker.snapshot().entities.find((e) => e.name === 'your-answer'));
     await waitUntil(() => run.tracker.snapshot().logs.find((l) => l.text.startsWith('select it')));
     expect(run.tracker.snapshot().logs.slice(-2).map((l) => l.text)).toEqual([

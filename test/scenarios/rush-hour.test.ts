@@ -1,3 +1,4 @@
+import { settingsWith } from '../../src/settings.js';
 import { expect, test } from 'vitest';
 import { loadBuiltin } from '../../scenarios/index.js';
 import rushHour from '../../scenarios/rush-hour.js';
@@ -10,7 +11,7 @@ import { expectStepsMapped, measured, waitUntil } from '../helpers/scenario-chec
 
 /** Runs rush hour headless with `scale` cars, checking the retention bound at every notification. */
 async function rush(scale?: number) {
-  const run = new Run(loadBuiltin(rushHour), { scale }).start();
+  const run = new Run(loadBuiltin(rushHour), { settings: settingsWith({ scale }) }).start();
   let notifications = 0;
   let worst = 0;
   const unsubscribe = run.tracker.subscribe(() => {
@@ -87,7 +88,7 @@ test('the dashboard hands --scale to every run it starts', async () => {
   const probe = scenarioOf(async (ctx) => {
     seen.push(ctx.scale);
   }, 'probe');
-  const session = new Session({ scenarios: [probe], scale: 100_000, settleMs: 0 });
+  const session = new Session({ scenarios: [probe], settings: settingsWith({ scale: 100_000, interactive: true }), settleMs: 0 });
   session.start();
   try {
     await waitUntil(() => (seen.length === 1 ? seen : undefined), 5000);

@@ -1,14 +1,12 @@
 import { fork, type ChildProcess, type ForkOptions } from 'node:child_process';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
-import { asCompleted, gather, Queue, Semaphore, taskGroup, waitFor, type TaskGroupHandle } from './combinators.js';
-import type { CoroutineObject } from './coroutine.js';
-import type { Future } from './future.js';
-import { trackProcess, trackWorker, type Stoppable } from './processes.js';
-import type { Awaitable, Runtime } from './runtime.js';
-import type { Task, TaskBody } from './task.js';
-
-/** The two languages loopscope speaks. */
-export type Lang = 'en' | 'es';
+import { asCompleted, gather, Queue, Semaphore, taskGroup, waitFor, type TaskGroupHandle } from '../runtime/combinators.js';
+import type { CoroutineObject } from '../runtime/coroutine.js';
+import type { Future } from '../runtime/future.js';
+import { trackProcess, trackWorker, type Stoppable } from '../runtime/processes.js';
+import type { Awaitable, Runtime } from '../runtime/runtime.js';
+import type { Task, TaskBody } from '../runtime/task.js';
+import type { Lang, RunSettings } from '../settings.js';
 
 /** What a scenario's run(ctx) gets: the runtime's public face. */
 export interface Ctx {
@@ -50,16 +48,10 @@ export interface Ctx {
 export interface ContextHost {
   readonly runtime: Runtime;
   readonly signal: AbortSignal;
-  readonly lang: Lang;
-  readonly interactive: boolean;
-  /** Task count for scenarios that scale; 10,000 when not given. */
-  readonly scale?: number;
+  readonly settings: RunSettings;
   step(label: string): Promise<void> | undefined;
   adopt(resource: Stoppable): void;
 }
-
-/** The task count of a scaled scenario when no `--scale` is given. */
-const DEFAULT_SCALE = 10_000;
 
 export function createContext(host: ContextHost): Ctx {
   const { runtime } = host;
@@ -70,9 +62,9 @@ export function createContext(host: ContextHost): Ctx {
     get speed() {
       return clock.speed;
     },
-    lang: host.lang,
-    interactive: host.interactive,
-    scale: host.scale ?? DEFAULT_SCALE,
+    lang: host.settings.lang,
+    interactive: host.settings.interactive,
+    scale: host.settings.scale,
     now: () => tracker.now(),
     sleep: (ms, value) => clock.sleep(ms, value),
     blockFor: (ms) => clock.blockFor(ms),
