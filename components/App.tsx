@@ -21,8 +21,6 @@ import { TooSmall } from './TooSmall.js';
 export type Props = {
   readonly session: Session;
   readonly store: SnapshotSource;
-  /** Called for q (0) and Ctrl+C (130); the caller stops the session and ends the app. */
-  readonly onQuit: (code: number) => void;
   /** Fixed size instead of the terminal's (tests: ink-testing-library's stdout has no rows). */
   readonly columns?: number;
   readonly rows?: number;
@@ -34,14 +32,11 @@ const selectHelp = (s: DashboardSnapshot) => s.session.help;
 const selectTouring = (s: DashboardSnapshot) => s.session.tour !== undefined;
 
 /** The dashboard: keys to the session, and the panels laid out for the terminal's size. */
-export function App({ session, store, onQuit, columns, rows, interactive = true }: Props) {
+export function App({ session, store, columns, rows, interactive = true }: Props) {
   const size = useTerminalSize();
   const width = columns ?? size.columns;
   const height = rows ?? size.rows;
-  const onCommand = useCallback(
-    (key: KeyCommand) => (key.command === 'quit' ? onQuit(key.key === 'ctrl+c' ? 130 : 0) : session.dispatch(key)),
-    [session, onQuit],
-  );
+  const onCommand = useCallback((press: KeyCommand) => session.dispatch(press), [session]);
   useKeys(onCommand, interactive);
   const help = useSnapshot(store, selectHelp);
   const touring = useSnapshot(store, selectTouring);

@@ -136,7 +136,7 @@ describe('a Spanish screen has no English left', () => {
     ] as const) {
       for (const screen of SCREENS) {
         const [en, es] = (['en', 'es'] as const).map((lang) =>
-          frameOf(<App session={session} store={fixedStore(screen.snap(lang))} onQuit={() => undefined} columns={columns} rows={rows} interactive={false} />).split('\n'),
+          frameOf(<App session={session} store={fixedStore(screen.snap(lang))} columns={columns} rows={rows} interactive={false} />).split('\n'),
         );
         expect(es, screen.name).toHaveLength(en!.length);
         // Lines equal in both languages hold the program's own words (code, names, prints).

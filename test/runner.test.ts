@@ -159,12 +159,14 @@ describe('runner', () => {
         await c.then(undefined, (e: unknown) => console.log(`c: ${e instanceof CancelledError}`));
       }),
     ).start();
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    const ids = run.tracker.snapshot().entities.filter((e) => e.kind === 'future').map((e) => e.id);
-    expect(run.act(ids[0]!, 'resolve')).toBe('a resolved');
-    expect(run.act(ids[1]!, 'reject')).toBe('b rejected');
-    expect(run.act(ids[2]!, 'cancel')).toBe('cancel requested for c');
-    expect(run.act(ids[0]!, 'cancel')).toBe('a is already resolved');
+    const futures = () => run.tracker.snapshot().entities.filter((e) => e.kind === 'future');
+    await until(() => futures().length === 3, 'the three futures');
+    const ids = futures().map((e) => e.id);
+    expect(run.act(ids[0]!, 'resolve')).toEqual({ outcome: 'resolvedByYou', name: 'a' });
+    expect(run.act(ids[1]!, 'reject')).toEqual({ outcome: 'rejectedByYou', name: 'b' });
+    expect(run.act(ids[2]!, 'cancel')).toEqual({ outcome: 'cancelRequested', name: 'c' });
+    expect(run.act(ids[0]!, 'cancel')).toEqual({ outcome: 'alreadyDone', name: 'a', state: 'resolved' });
+    expect(run.act('f99', 'cancel')).toEqual({ outcome: 'notFound', id: 'f99' });
     await run.done;
     const out = run.tracker.events(0).events.flatMap((e) => (e.type === 'log' ? [e.text] : []));
     expect(out).toEqual(['set by you', 'b: set by you', 'c: true']);

@@ -85,7 +85,7 @@ const terminal = new FakeTerminal(columns, rows);
 const stdin = Object.assign(new EventEmitter(), { isTTY: false });
 const app = render(
   <ThemeContext.Provider value={COLOUR_THEME}>
-    <App session={session} store={store} onQuit={() => undefined} interactive={false} />
+    <App session={session} store={store} interactive={false} />
   </ThemeContext.Provider>,
   { stdout: terminal as unknown as NodeJS.WriteStream, stdin: stdin as unknown as NodeJS.ReadStream, maxFps: 30, patchConsole: false, exitOnCtrlC: false },
 );

@@ -4,6 +4,7 @@ import { createContext, type Ctx } from './context.js';
 import { CoroutineObject } from '../runtime/coroutine.js';
 import { CancelledError, errorText } from '../runtime/errors.js';
 import { Future } from '../runtime/future.js';
+import type { State } from '../runtime/states.js';
 import type { LoopMonitor } from '../runtime/loop-monitor.js';
 import type { Stoppable } from '../runtime/processes.js';
 import { Runtime } from '../runtime/runtime.js';
@@ -45,7 +46,14 @@ export interface RunResult {
   readonly neverAwaited: readonly string[];
 }
 
-type Action = 'cancel' | 'resolve' | 'reject';
+/** What a person can do to a selected entity. */
+export type Action = 'cancel' | 'resolve' | 'reject';
+
+/** What came of an action, by the name of the message that tells it. */
+export type ActOutcome =
+  | { readonly outcome: 'notFound'; readonly id: string }
+  | { readonly outcome: 'alreadyDone'; readonly name: string; readonly state: State }
+  | { readonly outcome: 'notActionable' | 'onlyBody' | 'cancelRequested' | 'resolvedByYou' | 'rejectedByYou'; readonly name: string };
 
 /**
  * One run of one scenario on the real loop: a fresh tracker, console capture, a start from a
@@ -160,20 +168,21 @@ export class Run {
     this.runtime.clock.speed = speed;
   }
 
-  /** A key's action on one entity; returns what happened, in words, or why nothing did. */
-  act(id: string, action: Action): string {
+  /** A key's action on one entity: what happened, or why nothing did (the screen words it). */
+  act(id: string, action: Action): ActOutcome {
     const rec = this.tracker.find(id);
-    const handle = rec?.handle;
-    if (!rec || !(handle instanceof Future)) return `${id} is not a task or future of this run`;
-    if (handle.done()) return `${rec.name} is already ${rec.state}`;
+    if (!rec) return { outcome: 'notFound', id };
+    const { name, state, handle } = rec;
+    if (!(handle instanceof Future)) return { outcome: 'notActionable', name };
+    if (handle.done()) return { outcome: 'alreadyDone', name, state };
     if (action === 'cancel') {
       handle.cancel('cancelled by you');
-      return `cancel requested for ${rec.name}`;
+      return { outcome: 'cancelRequested', name };
     }
-    if (handle instanceof Task) return `${rec.name} is a task: only its body can finish it`;
+    if (handle instanceof Task) return { outcome: 'onlyBody', name };
     if (action === 'resolve') handle.setResult('set by you');
     else handle.setException(new Error('set by you'));
-    return `${rec.name} ${action === 'resolve' ? 'resolved' : 'rejected'}`;
+    return { outcome: action === 'resolve' ? 'resolvedByYou' : 'rejectedByYou', name };
   }
 
   #step(label: string): Promise<void> | undefined {

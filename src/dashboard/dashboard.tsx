@@ -71,6 +71,7 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
     initial: options.initial,
     // A tour has no one to answer: scenarios that wait for a key settle by themselves.
     settings: settingsWith({ interactive: options.autoplay === undefined }, options.settings),
+    onQuit: (code) => void finish(code),
   });
   const store = new DashboardStore(session);
   const tour = options.autoplay === undefined ? undefined : new Tour(session, options.autoplay, () => void finish(0));
@@ -112,7 +113,7 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
   const theme = themeFor(env);
   const screen = (source: SnapshotSource, interactive: boolean) => (
     <ThemeContext.Provider value={theme}>
-      <App session={session} store={source} onQuit={(code) => void finish(code)} interactive={interactive} />
+      <App session={session} store={source} interactive={interactive} />
     </ThemeContext.Provider>
   );
   try {

@@ -1,36 +1,14 @@
 import type { Lang } from '../settings.js';
 import type { Localized } from '../scenario.js';
 
-/** What a key asks the dashboard to do. */
-export type Command =
-  | 'scenario'
-  | 'prevScenario'
-  | 'nextScenario'
-  | 'rerun'
-  | 'stepMode'
-  | 'nextStep'
-  | 'up'
-  | 'down'
-  | 'cancel'
-  | 'resolve'
-  | 'reject'
-  | 'faster'
-  | 'slower'
-  | 'code'
-  | 'lang'
-  | 'help'
-  | 'closeHelp'
-  | 'quit';
-
 /**
  * A key: one printable character, or a named key. Named keys: left, right, up, down, tab,
  * shift-tab, escape, ctrl+c.
  */
 export type KeySpec = string;
 
-/** One row of the key table: the command, its keys, and what it does in words. */
+/** One row of the key table: its keys, and what it does in words. */
 export interface Binding {
-  readonly command: Command;
   readonly keys: readonly KeySpec[];
   /** How the keys read, when not just their names joined (`1-9`). */
   readonly label?: string;
@@ -43,27 +21,39 @@ export interface Binding {
 
 const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
-/** The one key table: the input handler, the footer, the help overlay and the README come from it. */
-export const KEYS: readonly Binding[] = [
-  { command: 'scenario', keys: DIGITS, label: '1-9', hintKeys: '1-9/←→', help: { en: 'switch to scenario 1-9', es: 'cambiar al escenario 1-9' }, hint: { en: 'scenario', es: 'escenario' } },
-  { command: 'prevScenario', keys: ['left', 'shift-tab'], help: { en: 'previous scenario', es: 'escenario anterior' } },
-  { command: 'nextScenario', keys: ['right', 'tab'], help: { en: 'next scenario', es: 'escenario siguiente' } },
-  { command: 'rerun', keys: ['r'], help: { en: 'run this scenario again', es: 'volver a ejecutar este escenario' }, hint: { en: 'rerun', es: 'repetir' } },
-  { command: 'stepMode', keys: [' '], help: { en: 'step mode on/off (pause at each step)', es: 'modo paso a paso sí/no (pausa en cada paso)' }, hint: { en: 'step', es: 'pasos' } },
-  { command: 'nextStep', keys: ['n'], help: { en: 'next step (in step mode)', es: 'siguiente paso (en modo paso a paso)' }, hint: { en: 'next', es: 'sigue' } },
-  { command: 'up', keys: ['up', 'k'], help: { en: 'select the row above', es: 'elegir la fila de arriba' } },
-  { command: 'down', keys: ['down', 'j'], hintKeys: '↑↓/jk', help: { en: 'select the row below', es: 'elegir la fila de abajo' }, hint: { en: 'select', es: 'elegir' } },
-  { command: 'cancel', keys: ['c'], help: { en: 'cancel the selected task or future', es: 'cancelar la task o el future elegido' }, hint: { en: 'cancel', es: 'cancelar' } },
-  { command: 'resolve', keys: ['f'], help: { en: 'resolve the selected future (set its result)', es: 'resolver el future elegido (darle resultado)' }, hint: { en: 'resolve', es: 'resolver' } },
-  { command: 'reject', keys: ['x'], help: { en: 'reject the selected future (set an exception)', es: 'rechazar el future elegido (darle una excepción)' }, hint: { en: 'reject', es: 'rechazar' } },
-  { command: 'faster', keys: ['+', '='], help: { en: 'faster (time scale up to 10x)', es: 'más rápido (escala de tiempo hasta 10x)' } },
-  { command: 'slower', keys: ['-', '_'], hintKeys: '+/-', help: { en: 'slower (down to 0.1x)', es: 'más lento (hasta 0.1x)' }, hint: { en: 'speed', es: 'velocidad' } },
-  { command: 'code', keys: ['p'], help: { en: 'Python / TypeScript code', es: 'código Python / TypeScript' }, hint: { en: 'python', es: 'python' } },
-  { command: 'lang', keys: ['l'], help: { en: 'language: English / Spanish', es: 'idioma: inglés / español' }, hint: { en: 'español', es: 'english' } },
-  { command: 'help', keys: ['?'], help: { en: 'this help', es: 'esta ayuda' }, hint: { en: 'help', es: 'ayuda' } },
-  { command: 'closeHelp', keys: ['escape'], help: { en: 'close the help', es: 'cerrar la ayuda' } },
-  { command: 'quit', keys: ['q', 'ctrl+c'], hintKeys: 'q', help: { en: 'quit', es: 'salir' }, hint: { en: 'quit', es: 'salir' } },
-];
+/**
+ * The one key table, by command: the input handler, the footer, the help overlay, `--help` and
+ * the README come from it, and `HANDLERS` (commands.ts) must have a handler for each command.
+ */
+const KEY_TABLE = {
+  scenario: { keys: DIGITS, label: '1-9', hintKeys: '1-9/←→', help: { en: 'switch to scenario 1-9', es: 'cambiar al escenario 1-9' }, hint: { en: 'scenario', es: 'escenario' } },
+  prevScenario: { keys: ['left', 'shift-tab'], help: { en: 'previous scenario', es: 'escenario anterior' } },
+  nextScenario: { keys: ['right', 'tab'], help: { en: 'next scenario', es: 'escenario siguiente' } },
+  rerun: { keys: ['r'], help: { en: 'run this scenario again', es: 'volver a ejecutar este escenario' }, hint: { en: 'rerun', es: 'repetir' } },
+  stepMode: { keys: [' '], help: { en: 'step mode on/off (pause at each step)', es: 'modo paso a paso sí/no (pausa en cada paso)' }, hint: { en: 'step', es: 'pasos' } },
+  nextStep: { keys: ['n'], help: { en: 'next step (in step mode)', es: 'siguiente paso (en modo paso a paso)' }, hint: { en: 'next', es: 'sigue' } },
+  up: { keys: ['up', 'k'], help: { en: 'select the row above', es: 'elegir la fila de arriba' } },
+  down: { keys: ['down', 'j'], hintKeys: '↑↓/jk', help: { en: 'select the row below', es: 'elegir la fila de abajo' }, hint: { en: 'select', es: 'elegir' } },
+  cancel: { keys: ['c'], help: { en: 'cancel the selected task or future', es: 'cancelar la task o el future elegido' }, hint: { en: 'cancel', es: 'cancelar' } },
+  resolve: { keys: ['f'], help: { en: 'resolve the selected future (set its result)', es: 'resolver el future elegido (darle resultado)' }, hint: { en: 'resolve', es: 'resolver' } },
+  reject: { keys: ['x'], help: { en: 'reject the selected future (set an exception)', es: 'rechazar el future elegido (darle una excepción)' }, hint: { en: 'reject', es: 'rechazar' } },
+  faster: { keys: ['+', '='], help: { en: 'faster (time scale up to 10x)', es: 'más rápido (escala de tiempo hasta 10x)' } },
+  slower: { keys: ['-', '_'], hintKeys: '+/-', help: { en: 'slower (down to 0.1x)', es: 'más lento (hasta 0.1x)' }, hint: { en: 'speed', es: 'velocidad' } },
+  code: { keys: ['p'], help: { en: 'Python / TypeScript code', es: 'código Python / TypeScript' }, hint: { en: 'python', es: 'python' } },
+  lang: { keys: ['l'], help: { en: 'language: English / Spanish', es: 'idioma: inglés / español' }, hint: { en: 'español', es: 'english' } },
+  help: { keys: ['?'], help: { en: 'this help', es: 'esta ayuda' }, hint: { en: 'help', es: 'ayuda' } },
+  closeHelp: { keys: ['escape'], help: { en: 'close the help', es: 'cerrar la ayuda' } },
+  quit: { keys: ['q', 'ctrl+c'], hintKeys: 'q', help: { en: 'quit', es: 'salir' }, hint: { en: 'quit', es: 'salir' } },
+} as const satisfies Record<string, Binding>;
+
+/** What a key asks the dashboard to do: one per row of the key table. */
+export type Command = keyof typeof KEY_TABLE;
+
+/** The key table's rows in order, each with its command. */
+export const KEYS: readonly (Binding & { readonly command: Command })[] = Object.entries(KEY_TABLE).map(([command, binding]) => ({
+  command: command as Command,
+  ...binding,
+}));
 
 const NAMES: Readonly<Record<string, string | Localized>> = {
   left: '←',

@@ -1,14 +1,13 @@
 import type { CodeView } from '../view/code-view.js';
 import { captureConsole } from '../agent/console-capture.js';
 import { strings, type Strings } from '../view/i18n.js';
+import { HANDLERS } from './commands.js';
 import type { KeyCommand } from './keys.js';
 import { orderRows, moveSelection } from '../view/rows.js';
-import { Run, type RunOptions, type RunResult } from '../agent/runner.js';
-import { settingsWith, SPEED_RANGE, type Lang, type RunSettings } from '../settings.js';
+import { Run, type Action, type ActOutcome, type RunOptions, type RunResult } from '../agent/runner.js';
+import { LANGS, settingsWith, SPEED_RANGE, type Lang, type RunSettings } from '../settings.js';
 import { errorText } from '../runtime/errors.js';
-import { Future } from '../runtime/future.js';
 import { LoopMonitor } from '../runtime/loop-monitor.js';
-import { Task } from '../runtime/task.js';
 import type { LoadedScenario } from '../scenario.js';
 import { Stepper } from '../agent/stepper.js';
 
@@ -62,6 +61,8 @@ export interface SessionOptions {
   /** Passed to each run: the wait before its leak check, so the screen can drop its spinners first. */
   readonly settleMs?: number;
   readonly stopTimeoutMs?: number;
+  /** Called when a key asks to quit (q: 0, Ctrl+C: 130); whoever shows the session ends it. */
+  readonly onQuit?: (code: number) => void;
   /** Makes an unstarted run; tests wrap it to watch runs come and go. */
   readonly createRun?: (scenario: LoadedScenario, options: RunOptions) => Run;
 }
@@ -147,46 +148,49 @@ export class Session {
     return this.#idle;
   }
 
-  /** What a key asks for; `quit` is the caller's (it also ends the screen). */
-  dispatch(key: KeyCommand): void {
+  /** What a key asks for, by the key table's handler for its command. */
+  dispatch(press: KeyCommand): void {
     if (this.#closing) return;
-    switch (key.command) {
-      case 'scenario':
-        if (key.index !== undefined) this.select(key.index);
-        return;
-      case 'prevScenario':
-        return this.select((this.#state.index - 1 + this.#scenarios.length) % this.#scenarios.length);
-      case 'nextScenario':
-        return this.select((this.#state.index + 1) % this.#scenarios.length);
-      case 'rerun':
-        return this.#request(this.#state.index);
-      case 'stepMode':
-        return this.toggleStepMode();
-      case 'nextStep':
-        return this.nextStep();
-      case 'up':
-        return this.moveSelection(-1);
-      case 'down':
-        return this.moveSelection(1);
-      case 'cancel':
-      case 'resolve':
-      case 'reject':
-        return this.act(key.command);
-      case 'faster':
-        return this.setSpeed(SPEEDS.find((s) => s > this.#state.speed + 1e-9) ?? SPEEDS[SPEEDS.length - 1]!);
-      case 'slower':
-        return this.setSpeed([...SPEEDS].reverse().find((s) => s < this.#state.speed - 1e-9) ?? SPEEDS[0]!);
-      case 'code':
-        return this.#set({ code: this.#state.code === 'ts' ? 'python' : 'ts' });
-      case 'lang':
-        return this.#set({ lang: this.#state.lang === 'en' ? 'es' : 'en' });
-      case 'help':
-        return this.#set({ help: !this.#state.help });
-      case 'closeHelp':
-        return this.#set({ help: false });
-      case 'quit':
-        return;
-    }
+    HANDLERS[press.command](this, press);
+  }
+
+  /** Asks the screen to end with this exit code (q, Ctrl+C); the caller stops the session. */
+  quit(code: number): void {
+    this.#options.onQuit?.(code);
+  }
+
+  /** Switches `delta` scenarios on, wrapping around (← → tab). */
+  selectBy(delta: number): void {
+    const count = this.#scenarios.length;
+    this.select((((this.#state.index + delta) % count) + count) % count);
+  }
+
+  rerun(): void {
+    this.#request(this.#state.index);
+  }
+
+  /** One speed step up (1) or down (-1), staying within the range. */
+  stepSpeed(direction: 1 | -1): void {
+    const speed = this.#state.speed;
+    const next = direction > 0 ? SPEEDS.find((s) => s > speed + 1e-9) : [...SPEEDS].reverse().find((s) => s < speed - 1e-9);
+    this.setSpeed(next ?? (direction > 0 ? SPEEDS[SPEEDS.length - 1]! : SPEEDS[0]!));
+  }
+
+  toggleCode(): void {
+    this.#set({ code: this.#state.code === 'ts' ? 'python' : 'ts' });
+  }
+
+  /** The next language of LANGS, for the screen and for the runs started from now on. */
+  toggleLang(): void {
+    this.#set({ lang: LANGS[(LANGS.indexOf(this.#state.lang) + 1) % LANGS.length]! });
+  }
+
+  toggleHelp(): void {
+    this.#set({ help: !this.#state.help });
+  }
+
+  closeHelp(): void {
+    this.#set({ help: false });
   }
 
   /** Switches to the scenario at `index` (no-op when it is already the one asked for). */
@@ -229,21 +233,12 @@ export class Session {
   }
 
   /** `c`, `f`, `x` on the selected entity; the footer says what happened or why nothing did. */
-  act(action: 'cancel' | 'resolve' | 'reject'): void {
+  act(action: Action): void {
     const run = this.#run;
     const id = this.#state.selectedId;
     if (!run) return this.#say((s) => s.noRun);
     if (id === undefined) return this.#say((s) => s.selectFirst);
-    const rec = run.tracker.find(id);
-    if (!rec) return this.#say((s) => s.notFound(id));
-    const { name, state, handle } = rec;
-    if (!(handle instanceof Future)) return this.#say((s) => s.notActionable(name));
-    if (handle.done()) return this.#say((s) => s.alreadyDone(name, state));
-    if (action !== 'cancel' && handle instanceof Task) return this.#say((s) => s.onlyBody(name));
-    run.act(id, action);
-    this.#say(
-      action === 'cancel' ? (s) => s.cancelRequested(name) : action === 'resolve' ? (s) => s.resolvedByYou(name) : (s) => s.rejectedByYou(name),
-    );
+    this.#say(actMessage(run.act(id, action)));
   }
 
   /** Stops the current run (cancel, wait, leak check) and the monitor if the session made it. */
@@ -341,4 +336,16 @@ export function initialState(index: number, scenario: LoadedScenario, patch: Par
     tour: undefined,
     ...patch,
   });
+}
+
+/** The footer's words for what came of an action. */
+function actMessage(done: ActOutcome): Message {
+  switch (done.outcome) {
+    case 'notFound':
+      return (s) => s.notFound(done.id);
+    case 'alreadyDone':
+      return (s) => s.alreadyDone(done.name, done.state);
+    default:
+      return (s) => s[done.outcome](done.name);
+  }
 }

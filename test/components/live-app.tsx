@@ -19,10 +19,10 @@ const open = new Set<LiveApp>();
 
 /** Starts the App on a session of `options` in a `columns` x `rows` screen (register closeLiveApps with afterEach). */
 export function startApp(options: SessionOptions, columns = 80, rows = 24): LiveApp {
-  const session = new Session({ settleMs: 20, ...options });
-  const store = new DashboardStore(session);
   const quits: number[] = [];
-  const app = render(<App session={session} store={store} onQuit={(code) => quits.push(code)} columns={columns} rows={rows} />);
+  const session = new Session({ settleMs: 20, onQuit: (code) => quits.push(code), ...options });
+  const store = new DashboardStore(session);
+  const app = render(<App session={session} store={store} columns={columns} rows={rows} />);
   session.start();
   const frame = () => plain(app.lastFrame());
   const live: LiveApp = {

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectFrameThenExit, expectTerminalRestored, exited, launch, logicalLines, quitCleanly, terminalFactory } from './shell.js';
+import { expectFrameThenExit, expectTerminalRestored, exited, launch, quitCleanly, terminalFactory } from './shell.js';
 import { TmuxTerminal } from './tmux.js';
 
 // The real program in a real terminal (tmux): keys in, screen out, and the terminal afterwards.
