@@ -2,19 +2,9 @@ import { Text } from 'ink';
 import { memo } from 'react';
 import { useSnapshot } from '../src/hooks/use-snapshot.js';
 import { useTheme } from '../src/hooks/use-theme.js';
-import { isLive } from '../src/view/rows.js';
+import { STATE_LOOK } from '../src/view/looks.js';
 import type { State } from '../src/runtime/states.js';
 import type { DashboardSnapshot, SnapshotSource } from '../src/dashboard/store.js';
-
-type Still = 'created' | 'resolved' | 'rejected' | 'cancelled';
-
-/** The mark of each state that does not spin. */
-const STATE_ICON: Readonly<Record<Still, string>> = {
-  created: '·',
-  resolved: '✓',
-  rejected: '✗',
-  cancelled: '⊘',
-};
 
 export type Props = {
   /** Where the spinner glyph of the moment is read, while the state spins. */
@@ -32,7 +22,7 @@ const still = () => '';
  */
 export const StateIcon = memo(function StateIcon({ store, state }: Props) {
   const theme = useTheme();
-  const live = isLive(state);
-  const glyph = useSnapshot(store, live ? spinner : still);
-  return <Text color={theme.state[state]}>{live ? glyph : STATE_ICON[state as Still]}</Text>;
+  const look = STATE_LOOK[state];
+  const glyph = useSnapshot(store, look.spins ? spinner : still);
+  return <Text color={theme.state[state]}>{look.spins ? glyph : look.icon}</Text>;
 });

@@ -3,7 +3,9 @@ import { useTheme } from '../src/hooks/use-theme.js';
 import { useSnapshot } from '../src/hooks/use-snapshot.js';
 import { strings } from '../src/view/i18n.js';
 import { findRow, orderRows, rowColumns, windowStart } from '../src/view/rows.js';
-import type { State } from '../src/runtime/states.js';
+import { STATES, type State } from '../src/runtime/states.js';
+import { STATE_LOOK } from '../src/view/looks.js';
+import type { Lang } from '../src/settings.js';
 import type { DashboardSnapshot } from '../src/dashboard/store.js';
 import { Panel, type StorePanelProps } from './Panel.js';
 import { TaskRow } from './TaskRow.js';
@@ -18,20 +20,10 @@ const select = (s: DashboardSnapshot) => ({
   lang: s.session.lang,
 });
 
-const COUNTED: readonly [State, string][] = [
-  ['created', 'new'],
-  ['pending', 'pend'],
-  ['running', 'run'],
-  ['waiting', 'wait'],
-  ['resolved', '✓'],
-  ['rejected', '✗'],
-  ['cancelled', '⊘'],
-];
-
 /** `1 run 2 wait 5 ✓`: every entity of the run by state, folded ones included. */
-function countsNote(counts: Readonly<Record<State, number>>): string {
-  return COUNTED.filter(([state]) => counts[state] > 0)
-    .map(([state, label]) => `${counts[state]} ${label}`)
+function countsNote(counts: Readonly<Record<State, number>>, lang: Lang): string {
+  return STATES.filter((state) => counts[state] > 0)
+    .map((state) => `${counts[state]} ${STATE_LOOK[state].count[lang]}`)
     .join(' ');
 }
 
@@ -54,10 +46,10 @@ export function TaskPanel({ store, width, height }: Props) {
   const columns = rowColumns(width - 4);
   const notes = [folded > 0 ? s.foldedRows(folded) : '', overflow ? s.moreRows(start, rows.length - start - shown.length) : ''].filter(Boolean);
   return (
-    <Panel title={s.tasks} note={countsNote(counts)} width={width} height={height}>
+    <Panel title={s.tasks} note={countsNote(counts, lang)} width={width} height={height}>
       {rows.length === 0 ? <Text color={theme.muted}>{s.noEntities}</Text> : null}
       {shown.map((row) => (
-        <TaskRow key={row.entity.id} store={store} entity={row.entity} depth={row.depth} columns={columns} selected={row.entity.id === selectedId} />
+        <TaskRow key={row.entity.id} store={store} entity={row.entity} depth={row.depth} columns={columns} selected={row.entity.id === selectedId} lang={lang} />
       ))}
       {notes.length > 0 ? (
         <Box marginTop={Math.max(0, listHeight - shown.length)}>

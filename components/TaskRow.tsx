@@ -5,6 +5,8 @@ import { oneLine } from '../src/view/format.js';
 import { kindLabel, type RowColumns } from '../src/view/rows.js';
 import type { EntityView } from '../src/runtime/tracker.js';
 import type { SnapshotSource } from '../src/dashboard/store.js';
+import { STATE_LOOK } from '../src/view/looks.js';
+import type { Lang } from '../src/settings.js';
 import { ElapsedCell } from './ElapsedCell.js';
 import { StateIcon } from './StateIcon.js';
 
@@ -17,12 +19,14 @@ export type Props = {
   readonly depth: number;
   readonly columns: RowColumns;
   readonly selected: boolean;
+  /** The language of the state's word. */
+  readonly lang: Lang;
 };
 
 const MAX_INDENT = 4;
 
 /** One entity: state mark, name (indented under its creator), kind, state, elapsed, value or error. */
-export const TaskRow = memo(function TaskRow({ store, entity: e, depth, columns, selected }: Props) {
+export const TaskRow = memo(function TaskRow({ store, entity: e, depth, columns, selected, lang }: Props) {
   const theme = useTheme();
   const indent = '  '.repeat(Math.min(depth, MAX_INDENT));
   const outcome = e.error ?? e.value ?? e.detail ?? '';
@@ -46,7 +50,7 @@ export const TaskRow = memo(function TaskRow({ store, entity: e, depth, columns,
       </Box>
       <Box width={columns.state} flexShrink={0}>
         <Text wrap="truncate-end" color={theme.state[e.state]}>
-          {e.state}
+          {STATE_LOOK[e.state].word[lang]}
         </Text>
       </Box>
       <ElapsedCell store={store} entity={e} width={columns.elapsed} />

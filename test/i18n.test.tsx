@@ -5,7 +5,7 @@ import { STRINGS, type Strings } from '../src/view/i18n.js';
 import { KEYS, footerHints, keyHelpRows } from '../src/dashboard/keys.js';
 import type { Lang } from '../src/settings.js';
 import { KINDS, STATES } from '../src/runtime/states.js';
-import { Session } from '../src/dashboard/session.js';
+import { actMessage, Session } from '../src/dashboard/session.js';
 import type { DashboardSnapshot } from '../src/dashboard/store.js';
 import { dashboard, ENTITIES, FIXTURE_SCENARIO, fixedStore, runSnapshot } from './components/fixtures.js';
 import { frameOf } from './components/render.js';
@@ -139,8 +139,11 @@ describe('a Spanish screen has no English left', () => {
           frameOf(<App session={session} store={fixedStore(screen.snap(lang))} columns={columns} rows={rows} interactive={false} />).split('\n'),
         );
         expect(es, screen.name).toHaveLength(en!.length);
-        // Lines equal in both languages hold the program's own words (code, names, prints).
-        const worded = es!.filter((line, i) => line !== en![i]);
+        // Panel cells equal in both languages hold the program's own words (code, names, prints).
+        const worded = es!.flatMap((line, i) => {
+          const theirs = en![i]!.split('│');
+          return line.split('│').filter((cell, j) => cell !== theirs[j]);
+        });
         expect(worded.length, `${screen.name}: the language changes the screen`).toBeGreaterThan(0);
         for (const { words, pattern } of english) {
           for (const line of worded) expect(line, `"${words}" on the Spanish screen "${screen.name}" at ${columns}x${rows}`).not.toMatch(pattern);
@@ -151,6 +154,7 @@ describe('a Spanish screen has no English left', () => {
 });
 
 it('a Spanish sentence names a settled state in Spanish', () => {
-  expect(STRINGS.es.alreadyDone('order', 'resolved')).toBe('order ya está resuelto');
-  expect(STRINGS.en.alreadyDone('order', 'resolved')).toBe('order is already resolved');
+  const said = actMessage({ outcome: 'alreadyDone', name: 'order', state: 'resolved' });
+  expect(said(STRINGS.es)).toBe('order ya está resuelto');
+  expect(said(STRINGS.en)).toBe('order is already resolved');
 });

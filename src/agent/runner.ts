@@ -301,10 +301,6 @@ export function runTakesUncaughtErrors(): boolean {
   return listening > 0;
 }
 
-export function startRun(scenario: LoadedScenario, options: RunOptions = {}): Run {
-  return new Run(scenario, options).start();
-}
-
 function activeResources(): Map<string, number> {
   const counts = new Map<string, number>();
   for (const type of process.getActiveResourcesInfo()) counts.set(type, (counts.get(type) ?? 0) + 1);

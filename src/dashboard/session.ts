@@ -1,6 +1,7 @@
 import type { CodeView } from '../view/code-view.js';
 import { captureConsole } from '../agent/console-capture.js';
 import { strings, type Strings } from '../view/i18n.js';
+import { STATE_LOOK } from '../view/looks.js';
 import { HANDLERS } from './commands.js';
 import type { KeyCommand } from './keys.js';
 import { orderRows, moveSelection } from '../view/rows.js';
@@ -339,12 +340,12 @@ export function initialState(index: number, scenario: LoadedScenario, patch: Par
 }
 
 /** The footer's words for what came of an action. */
-function actMessage(done: ActOutcome): Message {
+export function actMessage(done: ActOutcome): Message {
   switch (done.outcome) {
     case 'notFound':
       return (s) => s.notFound(done.id);
     case 'alreadyDone':
-      return (s) => s.alreadyDone(done.name, done.state);
+      return (s) => s.alreadyDone(done.name, STATE_LOOK[done.state].word[s.lang]);
     default:
       return (s) => s[done.outcome](done.name);
   }

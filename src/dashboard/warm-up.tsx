@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { render } from 'ink';
 import type { ReactElement } from 'react';
 import { ErrorBoundary } from '../../components/ErrorBoundary.js';
-import { STATES } from '../runtime/states.js';
+import { isSettled, STATES } from '../runtime/states.js';
 import type { EntityView } from '../runtime/tracker.js';
 import type { Session } from './session.js';
 import { EMPTY_RUN, type DashboardSnapshot, type SnapshotSource } from './store.js';
@@ -32,7 +32,7 @@ function sampleEntities(): EntityView[] {
       state,
       created: i,
       started: i + 1,
-      settled: i > 3 ? i + 20 : undefined,
+      settled: isSettled(state) ? i + 20 : undefined,
       value: state === 'resolved' ? 'value' : undefined,
       error: state === 'rejected' ? 'Error' : undefined,
       parent: i > 0 ? 't1' : undefined,

@@ -1,24 +1,46 @@
-/** What an entity is. */
-export const KINDS = ['task', 'future', 'coroutine', 'worker', 'process'] as const;
-export type Kind = (typeof KINDS)[number];
-
-/** Where an entity is in its life; the order is the code stored in the event log. */
-export const STATES = ['created', 'pending', 'running', 'waiting', 'resolved', 'rejected', 'cancelled'] as const;
-export type State = (typeof STATES)[number];
-
-export const STATE_CODE: Readonly<Record<State, number>> = Object.freeze(
-  Object.fromEntries(STATES.map((s, i) => [s, i])) as Record<State, number>,
-);
-
-export function isSettled(state: State): boolean {
-  return state === 'resolved' || state === 'rejected' || state === 'cancelled';
+/** What a kind of entity is to the runtime: the prefix of its ids and its default name series. */
+export interface KindRule {
+  /** Prefix of an entity's public id, so `t2` reads as a task and `f5` as a future. */
+  readonly prefix: string;
+  /** Default names: `Task-1`, `Task-2`... as in asyncio. */
+  readonly series: string;
 }
 
-/** Prefix of an entity's public id, so `t2` reads as a task and `f5` as a future. */
-export const KIND_PREFIX: Readonly<Record<Kind, string>> = {
-  task: 't',
-  future: 'f',
-  coroutine: 'c',
-  worker: 'w',
-  process: 'p',
-};
+/** Every kind of entity, in one table: a kind added here must be given a look (view/looks.ts). */
+export const KIND_RULES = {
+  task: { prefix: 't', series: 'Task' },
+  future: { prefix: 'f', series: 'Future' },
+  coroutine: { prefix: 'c', series: 'coroutine' },
+  worker: { prefix: 'w', series: 'worker' },
+  process: { prefix: 'p', series: 'process' },
+} as const satisfies Record<string, KindRule>;
+
+/** What an entity is. */
+export type Kind = keyof typeof KIND_RULES;
+export const KINDS = Object.keys(KIND_RULES) as readonly Kind[];
+
+/**
+ * Every state an entity can be in, in one table, in life order (the order is also each state's
+ * code in the event log). A state added here must be given a look (view/looks.ts) before the
+ * screen compiles.
+ */
+export const STATE_RULES = {
+  created: { settled: false },
+  pending: { settled: false },
+  running: { settled: false },
+  waiting: { settled: false },
+  resolved: { settled: true },
+  rejected: { settled: true },
+  cancelled: { settled: true },
+} as const satisfies Record<string, { readonly settled: boolean }>;
+
+/** Where an entity is in its life. */
+export type State = keyof typeof STATE_RULES;
+export const STATES = Object.keys(STATE_RULES) as readonly State[];
+
+const SETTLED: ReadonlySet<State> = new Set(STATES.filter((s) => STATE_RULES[s].settled));
+
+/** True for the states an entity never leaves. */
+export function isSettled(state: State): boolean {
+  return SETTLED.has(state);
+}

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { errorText } from './errors.js';
 import { EventRing } from './event-ring.js';
 import { valueText } from './repr.js';
-import { KIND_PREFIX, KINDS, STATES, isSettled, type Kind, type State } from './states.js';
+import { KIND_RULES, KINDS, STATES, isSettled, type Kind, type State } from './states.js';
 
 /** One entity as a snapshot shows it: frozen, never mutated afterwards. */
 export interface EntityView {
@@ -105,7 +105,7 @@ export class EntityRecord {
 
   get name(): string {
     const naming = this.#naming;
-    return typeof naming === 'string' ? naming : (this.#naming = `${DEFAULT_SERIES[this.kind]}-${naming}`);
+    return typeof naming === 'string' ? naming : (this.#naming = `${KIND_RULES[this.kind].series}-${naming}`);
   }
 
   /** Real milliseconds since the run started. */
@@ -122,7 +122,7 @@ export class EntityRecord {
   }
 
   get id(): string {
-    return (this.#id ??= KIND_PREFIX[this.kind] + this.seq);
+    return (this.#id ??= KIND_RULES[this.kind].prefix + this.seq);
   }
 
   /** The value as text, for a resolved entity (the view keeps it once made). */
@@ -169,15 +169,6 @@ function indexIn<T extends string>(list: readonly T[], item: T): number {
 function codeOf(state: State): number {
   return indexIn(STATES, state);
 }
-
-/** Default name series per kind: tasks are Task-1, Task-2... as in asyncio. */
-const DEFAULT_SERIES: Readonly<Record<Kind, string>> = {
-  task: 'Task',
-  future: 'Future',
-  coroutine: 'coroutine',
-  worker: 'worker',
-  process: 'process',
-};
 
 const LOG_STDOUT = 16;
 const LOG_STDERR = 17;

@@ -1,11 +1,11 @@
-import type { State } from '../runtime/states.js';
 import type { Lang } from '../settings.js';
 
 // Every string the dashboard shows, in both languages. Scenario texts (titles, summaries,
-// explanations) live in the scenario modules; state and kind names (pending, task...) are the
-// runtime's vocabulary, the same words Python prints, so they are not translated.
+// explanations) live in the scenario modules; the words for states and kinds in looks.ts.
 
 const en = {
+  /** The language these strings are in (for words that come from elsewhere: a state's, say). */
+  lang: 'en' as Lang,
   loopRunning: '● running',
   loopBlocked: (ms: string) => `■ blocked ${ms}`,
   speed: (x: string) => `${x}x`,
@@ -21,8 +21,6 @@ const en = {
   timeline: 'Timeline',
   timelineLegend: '░ pending  █ active  ▓ blocked  ┄ paused',
   loopLane: 'loop',
-  bucket: (n: number) => `${n} entities`,
-  runStarting: 'starting',
   runRunning: 'running',
   runStopping: 'stopping',
   runEnded: (ms: string) => `ended in ${ms}`,
@@ -50,7 +48,7 @@ const en = {
   noRun: 'no run to act on yet',
   notFound: (id: string) => `${id} is no longer shown`,
   notActionable: (name: string) => `${name} is not a task or a future`,
-  alreadyDone: (name: string, state: State) => `${name} is already ${state}`,
+  alreadyDone: (name: string, state: string) => `${name} is already ${state}`,
   cancelRequested: (name: string) => `cancel requested for ${name}`,
   onlyBody: (name: string) => `${name} is a task: only its own code can finish it (c cancels it)`,
   resolvedByYou: (name: string) => `${name} resolved by you`,
@@ -69,10 +67,8 @@ const en = {
 /** The dashboard's words in one language. */
 export type Strings = typeof en;
 
-/** A settled state in a Spanish sentence (the panels keep asyncio's own state names). */
-const SETTLED_ES: Partial<Record<State, string>> = { resolved: 'resuelto', rejected: 'rechazado', cancelled: 'cancelado' };
-
 const es: Strings = {
+  lang: 'es',
   loopRunning: '● en marcha',
   loopBlocked: (ms) => `■ bloqueado ${ms}`,
   speed: (x) => `${x}x`,
@@ -88,8 +84,6 @@ const es: Strings = {
   timeline: 'Línea de tiempo',
   timelineLegend: '░ pendiente  █ activa  ▓ bloqueo  ┄ pausa',
   loopLane: 'loop',
-  bucket: (n) => `${n} entidades`,
-  runStarting: 'arrancando',
   runRunning: 'en marcha',
   runStopping: 'parando',
   runEnded: (ms) => `terminó en ${ms}`,
@@ -117,7 +111,7 @@ const es: Strings = {
   noRun: 'todavía no hay ninguna ejecución',
   notFound: (id) => `${id} ya no se muestra`,
   notActionable: (name) => `${name} no es una task ni un future`,
-  alreadyDone: (name, state) => `${name} ya está ${SETTLED_ES[state] ?? state}`,
+  alreadyDone: (name, state) => `${name} ya está ${state}`,
   cancelRequested: (name) => `cancelación pedida para ${name}`,
   onlyBody: (name) => `${name} es una task: solo su propio código puede terminarla (c la cancela)`,
   resolvedByYou: (name) => `${name} resuelto por ti`,

@@ -1,4 +1,5 @@
-import type { State } from '../runtime/states.js';
+import type { Kind } from '../runtime/states.js';
+import { KIND_LOOK } from './looks.js';
 import type { EntityView } from '../runtime/tracker.js';
 
 /** An entity in display order, with its depth under the task that created it. */
@@ -227,13 +228,6 @@ export function rowColumns(width: number): RowColumns {
   return width >= 64 ? WIDE : width >= 52 ? MEDIUM : NARROW;
 }
 
-const SHORT_KIND: Readonly<Record<string, string>> = { task: 'task', future: 'fut', coroutine: 'coro', worker: 'wrkr', process: 'proc' };
-
-export function kindLabel(kind: string, full: boolean): string {
-  return full ? kind : (SHORT_KIND[kind] ?? kind);
-}
-
-/** Pending, running or waiting: the states that spin. */
-export function isLive(state: State): boolean {
-  return state === 'pending' || state === 'running' || state === 'waiting';
+export function kindLabel(kind: Kind, full: boolean): string {
+  return full ? kind : KIND_LOOK[kind].short;
 }

@@ -1,7 +1,12 @@
-import type { State } from '../runtime/states.js';
+import { STATES, type State } from '../runtime/states.js';
+import { STATE_LOOK, type Colour } from './looks.js';
 
-/** A colour name Ink understands, or undefined for the terminal's own colour. */
-export type Colour = string | undefined;
+export type { Colour } from './looks.js';
+
+/** Each state's colour, from its look (or none at all, for a screen without colour). */
+function stateColours(coloured: boolean): Readonly<Record<State, Colour>> {
+  return Object.fromEntries(STATES.map((s) => [s, coloured ? STATE_LOOK[s].colour : undefined])) as Record<State, Colour>;
+}
 
 /** Every colour the dashboard uses, so a recording looks the same on every screen. */
 export interface Theme {
@@ -22,15 +27,7 @@ export interface Theme {
 }
 
 export const COLOUR_THEME: Theme = {
-  state: {
-    created: 'gray',
-    pending: 'yellow',
-    running: 'cyan',
-    waiting: 'blueBright',
-    resolved: 'green',
-    rejected: 'red',
-    cancelled: 'gray',
-  },
+  state: stateColours(true),
   border: 'gray',
   title: 'white',
   accent: 'magentaBright',
@@ -44,15 +41,7 @@ export const COLOUR_THEME: Theme = {
 
 /** NO_COLOR (https://no-color.org): no colour at all; shapes and words carry the meaning. */
 export const MONO_THEME: Theme = {
-  state: {
-    created: undefined,
-    pending: undefined,
-    running: undefined,
-    waiting: undefined,
-    resolved: undefined,
-    rejected: undefined,
-    cancelled: undefined,
-  },
+  state: stateColours(false),
   border: undefined,
   title: undefined,
   accent: undefined,

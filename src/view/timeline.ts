@@ -1,8 +1,13 @@
+import type { State } from '../runtime/states.js';
 import type { Mark, StepView } from '../runtime/tracker.js';
+import { STATE_LOOK } from './looks.js';
 import type { Row } from './rows.js';
 
+/** What a cell of a lane shows besides an entity's own state: nothing, work, a block, a pause. */
+type Stretch = 'empty' | 'active' | 'blocked' | 'paused';
+
 /** What a stretch of a lane means; the screen maps each to a character and a colour. */
-export type CellRole = 'empty' | 'created' | 'pending' | 'active' | 'blocked' | 'paused' | 'resolved' | 'rejected' | 'cancelled';
+export type CellRole = State | Stretch;
 
 /** A run of equal cells, drawn as one piece of text. */
 export interface Segment {
@@ -30,17 +35,11 @@ export function sameLane(a: Lane, b: Lane): boolean {
   return true;
 }
 
-const CELL_CHAR: Readonly<Record<CellRole, string>> = {
-  empty: ' ',
-  created: '·',
-  pending: '░',
-  active: '█',
-  blocked: '▓',
-  paused: '┄',
-  resolved: '✓',
-  rejected: '✗',
-  cancelled: '⊘',
-};
+const STRETCH_CHAR = { empty: ' ', active: '█', blocked: '▓', paused: '┄' } as const satisfies Record<Stretch, string>;
+
+function cellChar(role: CellRole): string {
+  return role in STRETCH_CHAR ? STRETCH_CHAR[role as Stretch] : STATE_LOOK[role as State].glyph;
+}
 
 const DENSITY = '▁▂▃▄▅▆▇█';
 
@@ -61,7 +60,7 @@ function toSegments(cells: readonly CellRole[], chars?: readonly string[]): Segm
       role = r;
       text = '';
     }
-    text += chars?.[i] ?? CELL_CHAR[r];
+    text += chars?.[i] ?? cellChar(r);
   });
   if (text) out.push({ role, text });
   return out;
@@ -134,7 +133,7 @@ function bucketLane(rows: readonly Row[], from: number, to: number, now: number,
       chars.push(DENSITY[Math.min(DENSITY.length - 1, Math.floor((nActive / count) * (DENSITY.length - 1) + 0.5))]!);
     } else {
       cells.push(nAlive > 0 ? 'pending' : 'empty');
-      chars.push(nAlive > 0 ? CELL_CHAR.pending : ' ');
+      chars.push(cellChar(nAlive > 0 ? 'pending' : 'empty'));
     }
   }
   return { cells, chars };
