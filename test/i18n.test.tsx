@@ -1,13 +1,13 @@
+import { HeldSnapshot, type DashboardSnapshot } from '../src/dashboard/store.js';
 import { describe, expect, it } from 'vitest';
 import { App } from '../components/App.js';
 import { SCENARIOS } from '../scenarios/index.js';
 import { STRINGS, type Strings } from '../src/view/i18n.js';
-import { KEYS, footerHints, keyHelpRows } from '../src/dashboard/keys.js';
+import { footerHints, keyHelpRows, KEYS } from '../src/dashboard/keys.js';
 import type { Lang } from '../src/settings.js';
 import { KINDS, STATES } from '../src/runtime/states.js';
 import { actMessage, Session } from '../src/dashboard/session.js';
-import type { DashboardSnapshot } from '../src/dashboard/store.js';
-import { dashboard, ENTITIES, FIXTURE_SCENARIO, fixedStore, runSnapshot } from './components/fixtures.js';
+import { dashboard, ENTITIES, FIXTURE_SCENARIO, runSnapshot } from './components/fixtures.js';
 import { frameOf } from './components/render.js';
 
 const LANGS = ['en', 'es'] as const;
@@ -136,7 +136,7 @@ describe('a Spanish screen has no English left', () => {
     ] as const) {
       for (const screen of SCREENS) {
         const [en, es] = (['en', 'es'] as const).map((lang) =>
-          frameOf(<App session={session} store={fixedStore(screen.snap(lang))} columns={columns} rows={rows} interactive={false} />).split('\n'),
+          frameOf(<App session={session} store={new HeldSnapshot(screen.snap(lang))} columns={columns} rows={rows} interactive={false} />).split('\n'),
         );
         expect(es, screen.name).toHaveLength(en!.length);
         // Panel cells equal in both languages hold the program's own words (code, names, prints).

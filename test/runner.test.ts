@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Run } from '../src/agent/runner.js';
 import { CancelledError } from '../src/runtime/errors.js';
-import { loadBuiltin, findScenario } from '../scenarios/index.js';
+import { findScenario, loadBuiltin } from '../scenarios/index.js';
 import { expectEntities } from './helpers/entities.js';
 import { runScenario, scenarioOf } from './helpers/run-scenario.js';
 import { until } from './helpers/until.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SCENARIOS, loadBuiltin } from '../scenarios/index.js';
+import { loadBuiltin, SCENARIOS } from '../scenarios/index.js';
 import { strings } from '../src/view/i18n.js';
 import { Run, type RunOptions } from '../src/agent/runner.js';
 import type { LoadedScenario } from '../src/scenario.js';

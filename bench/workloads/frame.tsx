@@ -6,12 +6,11 @@
 import { EventEmitter } from 'node:events';
 import { render } from 'ink';
 import { App } from '../../components/App.js';
-import { SCENARIOS, loadBuiltin } from '../../scenarios/index.js';
+import { loadBuiltin, SCENARIOS } from '../../scenarios/index.js';
 import { ThemeContext } from '../../src/hooks/use-theme.js';
-import type { EntityRecord } from '../../src/runtime/tracker.js';
-import { Tracker } from '../../src/runtime/tracker.js';
+import { Tracker, type EntityRecord } from '../../src/runtime/tracker.js';
 import { Session } from '../../src/dashboard/session.js';
-import type { DashboardSnapshot, SnapshotSource } from '../../src/dashboard/store.js';
+import { dashboardSnapshot, HeldSnapshot } from '../../src/dashboard/store.js';
 import { COLOUR_THEME, spinnerAt } from '../../src/view/theme.js';
 
 const [columns = 160, rows = 48, entities = 10_000] = process.argv.slice(2).map(Number);
@@ -55,31 +54,17 @@ tracker.log('stdout', `rush hour: ${entities.toLocaleString('en')} cars, each dr
 tracker.log('stdout', 'arrived in waves of 1,000, one loop turn apart');
 
 let version = 0;
-let snapshot = build();
-const listeners = new Set<() => void>();
-const store: SnapshotSource = {
-  subscribe: (listener) => {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
-  },
-  getSnapshot: () => snapshot,
-};
-
 /** What DashboardStore builds from a run: the tracker's snapshot and the session around it. */
-function build(): DashboardSnapshot {
-  const now = performance.now();
-  return Object.freeze({
+const build = () =>
+  dashboardSnapshot(session.state, session.monitor.getSnapshot(), {
     version: ++version,
-    session: session.state,
     run: tracker.snapshot(),
     runScenario: 'rush-hour',
     now: tracker.now(),
-    loop: session.monitor.getSnapshot(),
-    block: undefined,
-    spinner: spinnerAt(now),
-    at: now,
+    spinner: spinnerAt(performance.now()),
+    at: performance.now(),
   });
-}
+const store = new HeldSnapshot(build());
 
 const terminal = new FakeTerminal(columns, rows);
 const stdin = Object.assign(new EventEmitter(), { isTTY: false });
@@ -102,9 +87,9 @@ for (let frame = 0; frame < WARM_FRAMES + TIMED_FRAMES; frame++) {
     tracker.setState(cars[(cursor + CHANGED_PER_FRAME + i) % cars.length]!, 'running');
   }
   cursor += CHANGED_PER_FRAME;
-  snapshot = build();
+  const next = build();
   const written = terminal.bytes;
-  for (const listener of listeners) listener();
+  store.set(next);
   // Ink paints at once when its last paint is more than 33 ms old; wait for the write otherwise.
   while (terminal.bytes === written) {
     if (performance.now() - start > 5000) throw new Error(`frame ${frame} was never written`);

@@ -86,6 +86,52 @@ export const EMPTY_RUN: Snapshot = Object.freeze({
   step: undefined,
 });
 
+/**
+ * A dashboard snapshot of `session` with these parts; what is not given is a run not yet started
+ * at its first moment. The one place a snapshot is made: the store, the warm-up, the bench and
+ * the component tests all start from it.
+ */
+export function dashboardSnapshot(
+  session: SessionState,
+  loop: LoopView,
+  parts: Partial<Omit<DashboardSnapshot, 'session' | 'loop'>> = {},
+): DashboardSnapshot {
+  return Object.freeze({
+    version: 0,
+    run: EMPTY_RUN,
+    runScenario: session.scenario.id,
+    now: 0,
+    block: undefined,
+    spinner: spinnerAt(0),
+    at: 0,
+    ...parts,
+    session,
+    loop,
+  });
+}
+
+/** A source that holds one snapshot until `set` replaces it (and tells who listens). */
+export class HeldSnapshot implements SnapshotSource {
+  #current: DashboardSnapshot;
+  readonly #listeners = new Set<() => void>();
+
+  constructor(initial: DashboardSnapshot) {
+    this.#current = initial;
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  };
+
+  getSnapshot = (): DashboardSnapshot => this.#current;
+
+  set(next: DashboardSnapshot): void {
+    this.#current = next;
+    for (const listener of this.#listeners) listener();
+  }
+}
+
 /** The last moment anything happened in a run, from its snapshot. */
 function lastActivity(snap: Snapshot): number {
   let t = 0;
@@ -222,16 +268,13 @@ export class DashboardStore implements SnapshotSource {
 
   #build(): DashboardSnapshot {
     const run = this.#run;
-    const snap = run ? run.tracker.snapshot() : EMPTY_RUN;
     const now = performance.now();
     const block = this.#block && now - this.#block.end < BLOCK_HOLD_MS ? this.#block : undefined;
-    return Object.freeze({
+    return dashboardSnapshot(this.#session.state, this.#session.monitor.getSnapshot(), {
       version: ++this.#version,
-      session: this.#session.state,
-      run: snap,
+      run: run ? run.tracker.snapshot() : EMPTY_RUN,
       runScenario: run?.scenario.id,
       now: run ? (this.#frozenNow ?? run.tracker.now()) : 0,
-      loop: this.#session.monitor.getSnapshot(),
       block,
       spinner: spinnerAt(now),
       at: now,

@@ -5,7 +5,7 @@ import { ErrorBoundary } from '../../components/ErrorBoundary.js';
 import { isSettled, STATES } from '../runtime/states.js';
 import type { EntityView } from '../runtime/tracker.js';
 import type { Session } from './session.js';
-import { EMPTY_RUN, type DashboardSnapshot, type SnapshotSource } from './store.js';
+import { dashboardSnapshot, EMPTY_RUN, HeldSnapshot, type SnapshotSource } from './store.js';
 
 /** A stdout that measures like the real terminal and throws every frame away. */
 class NullScreen extends EventEmitter {
@@ -48,26 +48,11 @@ function sampleEntities(): EntityView[] {
  * scenario's blocks. Nothing of this reaches the terminal.
  */
 export function warmUp(session: Session, columns: number, rows: number, app: (store: SnapshotSource) => ReactElement): void {
-  const base = Object.freeze({
-    version: 0,
-    session: session.state,
+  const base = dashboardSnapshot(session.state, session.monitor.getSnapshot(), {
     run: Object.freeze({ ...EMPTY_RUN, entities: Object.freeze(sampleEntities()), marks: Object.freeze([{ kind: 'blocked' as const, start: 2, end: 10 }]) }),
-    runScenario: session.state.scenario.id,
     now: 30,
-    loop: session.monitor.getSnapshot(),
-    block: undefined,
-    spinner: '⠋',
-    at: 0,
   });
-  let current: DashboardSnapshot = base;
-  const listeners = new Set<() => void>();
-  const store: SnapshotSource = {
-    subscribe: (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    getSnapshot: () => current,
-  };
+  const store = new HeldSnapshot(base);
   const screen = new NullScreen(columns, rows);
   const stdin = Object.assign(new EventEmitter(), { isTTY: false });
   // A failure here would only mean a cold first run: never worth ending the app for.
@@ -78,9 +63,6 @@ export function warmUp(session: Session, columns: number, rows: number, app: (st
     patchConsole: false,
     exitOnCtrlC: false,
   });
-  for (let i = 1; i <= 3; i++) {
-    current = { ...base, version: i, now: 30 + i * 10, spinner: String(i) };
-    for (const listener of listeners) listener();
-  }
+  for (let i = 1; i <= 3; i++) store.set({ ...base, version: i, now: 30 + i * 10, spinner: String(i) });
   instance.unmount();
 }

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { errorText } from './errors.js';
 import { EventRing } from './event-ring.js';
 import { valueText } from './repr.js';
-import { KIND_RULES, KINDS, STATES, isSettled, type Kind, type State } from './states.js';
+import { isSettled, KIND_RULES, KINDS, STATES, type Kind, type State } from './states.js';
 
 /** One entity as a snapshot shows it: frozen, never mutated afterwards. */
 export interface EntityView {

@@ -1,6 +1,7 @@
+import { HeldSnapshot } from '../../src/dashboard/store.js';
 import { describe, expect, it } from 'vitest';
 import { ExplainPanel } from '../../components/ExplainPanel.js';
-import { dashboard, FIXTURE_SCENARIO, fixedStore } from './fixtures.js';
+import { dashboard, FIXTURE_SCENARIO } from './fixtures.js';
 import { frameOf } from './render.js';
 
 const scenario = {
@@ -14,7 +15,7 @@ const scenario = {
 
 describe('ExplainPanel', () => {
   it('shows the first page of the explanation under “What to notice”, wrapped to the panel', () => {
-    const frame = frameOf(<ExplainPanel store={fixedStore(dashboard({ session: { scenario } }))} width={30} height={6} />);
+    const frame = frameOf(<ExplainPanel store={new HeldSnapshot(dashboard({ session: { scenario } }))} width={30} height={6} />);
     expect(frame).toContain('What to notice');
     expect(frame).toContain('1/2');
     expect(frame).toContain('│ • A future starts pending: │');
@@ -25,7 +26,7 @@ describe('ExplainPanel', () => {
 
   it('on a tour, shows the scenario’s title and turns the pages in the time the scenario is on screen', () => {
     const at = (ms: number, lang: 'en' | 'es' = 'en') =>
-      frameOf(<ExplainPanel store={fixedStore(dashboard({ at: 1000 + ms, session: { scenario, lang, tour: { since: 1000, ms: 8000 } } }))} width={30} height={6} />);
+      frameOf(<ExplainPanel store={new HeldSnapshot(dashboard({ at: 1000 + ms, session: { scenario, lang, tour: { since: 1000, ms: 8000 } } }))} width={30} height={6} />);
     expect(at(100)).toContain('Futures');
     expect(at(100)).not.toContain('What to notice');
     expect(at(100)).toContain('• A future starts pending');

@@ -3,7 +3,7 @@ import type { State } from '../../src/runtime/states.js';
 import type { EntityView, LogLine, Mark, Snapshot, StepView } from '../../src/runtime/tracker.js';
 import type { LoadedScenario } from '../../src/scenario.js';
 import { initialState, type SessionState } from '../../src/dashboard/session.js';
-import { EMPTY_RUN, type DashboardSnapshot, type SnapshotSource } from '../../src/dashboard/store.js';
+import { dashboardSnapshot, EMPTY_RUN, type DashboardSnapshot } from '../../src/dashboard/store.js';
 
 /** A scenario with a known source, Python and texts, for panels that show them. */
 export const FIXTURE_SCENARIO: LoadedScenario = {
@@ -103,34 +103,7 @@ export function sessionState(patch: Partial<SessionState> = {}): SessionState {
 
 /** A dashboard snapshot from parts, the rest quiet and empty. */
 export function dashboard(patch: Partial<Omit<DashboardSnapshot, 'session'>> & { session?: Partial<SessionState> } = {}): DashboardSnapshot {
-  const { session, ...rest } = patch;
-  return Object.freeze({
-    version: 1,
-    run: EMPTY_RUN,
-    runScenario: 'fixture',
-    now: 100,
-    loop: QUIET_LOOP,
-    block: undefined,
-    spinner: '⠋',
-    at: 0,
-    ...rest,
-    session: sessionState(session),
-  });
+  const { session, loop, ...rest } = patch;
+  return dashboardSnapshot(sessionState(session), loop ?? QUIET_LOOP, { version: 1, runScenario: 'fixture', now: 100, spinner: '⠋', ...rest });
 }
 
-/** A store holding one snapshot at a time; `set` replaces it and tells subscribers. */
-export function fixedStore(initial: DashboardSnapshot): SnapshotSource & { set(next: DashboardSnapshot): void } {
-  let current = initial;
-  const listeners = new Set<() => void>();
-  return {
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    getSnapshot: () => current,
-    set(next) {
-      current = next;
-      for (const listener of listeners) listener();
-    },
-  };
-}

@@ -1,13 +1,14 @@
+import { HeldSnapshot } from '../../src/dashboard/store.js';
 import { describe, expect, it } from 'vitest';
 import { Header } from '../../components/Header.js';
-import { dashboard, fixedStore } from './fixtures.js';
+import { dashboard } from './fixtures.js';
 import { frameOf } from './render.js';
 
 const IDS = ['seed', 'sync-vs-async', 'futures', 'coroutines', 'tasks', 'event-loop', 'concurrency', 'cpu-async', 'threads', 'processes'];
 
 describe('Header', () => {
   it('at 80 columns shows the current tab with its neighbours, speed and a running loop', () => {
-    const frame = frameOf(<Header store={fixedStore(dashboard({ session: { index: 4, speed: 2 } }))} ids={IDS} width={80} />);
+    const frame = frameOf(<Header store={new HeldSnapshot(dashboard({ session: { index: 4, speed: 2 } }))} ids={IDS} width={80} />);
     expect(frame).toMatchSnapshot();
     expect(frame.length).toBeLessThanOrEqual(80);
     expect(frame).toContain('[5 tasks]');
@@ -19,19 +20,19 @@ describe('Header', () => {
   });
 
   it('shows every tab when they fit; the tenth has no number key', () => {
-    const frame = frameOf(<Header store={fixedStore(dashboard({ session: { index: 0 } }))} ids={IDS} width={100} />);
+    const frame = frameOf(<Header store={new HeldSnapshot(dashboard({ session: { index: 0 } }))} ids={IDS} width={100} />);
     expect(frame).not.toContain('‹');
     expect(frame).toContain('[1 seed]');
   });
 
   it('reports a block that just happened with its length', () => {
-    const frame = frameOf(<Header store={fixedStore(dashboard({ block: { start: 0, end: 101.4 } }))} ids={IDS} width={80} />);
+    const frame = frameOf(<Header store={new HeldSnapshot(dashboard({ block: { start: 0, end: 101.4 } }))} ids={IDS} width={80} />);
     expect(frame).toContain('■ blocked 101ms');
     expect(frame).not.toContain('● running');
   });
 
   it('shows step mode and where the run waits, in Spanish too', () => {
-    const frame = frameOf(<Header store={fixedStore(dashboard({ session: { stepMode: true, pausedAt: 'make', lang: 'es' } }))} ids={IDS} width={80} />);
+    const frame = frameOf(<Header store={new HeldSnapshot(dashboard({ session: { stepMode: true, pausedAt: 'make', lang: 'es' } }))} ids={IDS} width={80} />);
     expect(frame).toContain('❚❚ paso a paso');
     expect(frame).toContain('● en marcha');
   });

@@ -1,10 +1,11 @@
+import { HeldSnapshot } from '../../src/dashboard/store.js';
 import { render } from 'ink-testing-library';
 import { describe, expect, it, vi } from 'vitest';
 import { TaskPanel } from '../../components/TaskPanel.js';
 import { TimelineLane } from '../../components/TimelineLane.js';
 import { oneLine } from '../../src/view/format.js';
 import type { Lane } from '../../src/view/timeline.js';
-import { dashboard, entity, fixedStore, runSnapshot } from './fixtures.js';
+import { dashboard, entity, runSnapshot } from './fixtures.js';
 import { plain, waitForFrame } from './render.js';
 
 // TaskRow draws its value column through oneLine: counting its calls counts rows drawn.
@@ -17,7 +18,7 @@ describe('a task row and the clock', () => {
   it('moves the elapsed time and the spinner without drawing the row again; a new state draws it', async () => {
     const waiting = entity(1, 'main', 'waiting', { created: 10, started: 15 });
     const run = runSnapshot({ entities: [waiting] });
-    const store = fixedStore(dashboard({ run, now: 200, spinner: '⠋' }));
+    const store = new HeldSnapshot(dashboard({ run, now: 200, spinner: '⠋' }));
     const app = render(<TaskPanel store={store} width={60} height={5} />);
     const frame = () => plain(app.lastFrame());
     const row = () => frame().split('\n').find((l) => l.includes('main'))!;

@@ -1,8 +1,9 @@
+import { HeldSnapshot } from '../../src/dashboard/store.js';
 import { describe, expect, it } from 'vitest';
 import { TaskPanel } from '../../components/TaskPanel.js';
 import { moveSelection, orderRows } from '../../src/view/rows.js';
 import type { State } from '../../src/runtime/states.js';
-import { counts, dashboard, entity, fixedStore, runSnapshot } from './fixtures.js';
+import { counts, dashboard, entity, runSnapshot } from './fixtures.js';
 import { frameOf } from './render.js';
 
 const STATES: readonly State[] = ['waiting', 'running', 'pending', 'resolved', 'rejected', 'cancelled'];
@@ -18,7 +19,7 @@ const run = { ...runSnapshot({ entities, folded: FOLDED }), counts: all, total: 
 const rows = orderRows(entities);
 
 const draw = (selectedId: string | undefined) =>
-  frameOf(<TaskPanel store={fixedStore(dashboard({ run, session: { selectedId } }))} width={80} height={12} />);
+  frameOf(<TaskPanel store={new HeldSnapshot(dashboard({ run, session: { selectedId } }))} width={80} height={12} />);
 
 describe('TaskPanel with thousands of rows', () => {
   it('counts every entity in the title, folded ones included', () => {

@@ -1,9 +1,10 @@
+import { HeldSnapshot } from '../../src/dashboard/store.js';
 import { describe, expect, it } from 'vitest';
 import { TaskPanel } from '../../components/TaskPanel.js';
-import { dashboard, entity, ENTITIES, fixedStore, runSnapshot } from './fixtures.js';
+import { dashboard, ENTITIES, entity, runSnapshot } from './fixtures.js';
 import { frameOf } from './render.js';
 
-const draw = (snap: ReturnType<typeof dashboard>, width = 60, height = 10) => frameOf(<TaskPanel store={fixedStore(snap)} width={width} height={height} />);
+const draw = (snap: ReturnType<typeof dashboard>, width = 60, height = 10) => frameOf(<TaskPanel store={new HeldSnapshot(snap)} width={width} height={height} />);
 
 describe('TaskPanel', () => {
   it('draws each state with its mark, children indented under their creator, counts in the title', () => {

@@ -1,6 +1,7 @@
+import { HeldSnapshot } from '../../src/dashboard/store.js';
 import { describe, expect, it } from 'vitest';
 import { Timeline } from '../../components/Timeline.js';
-import { dashboard, entity, fixedStore, runSnapshot } from './fixtures.js';
+import { dashboard, entity, runSnapshot } from './fixtures.js';
 import { frameOf } from './render.js';
 
 describe('Timeline', () => {
@@ -15,7 +16,7 @@ describe('Timeline', () => {
       run: runSnapshot({ entities, marks: [{ kind: 'blocked', start: 100, end: 200 }] }),
       session: { phase: 'ended', result: { scenario: 'fixture', status: 'ended', ok: true, error: undefined, wallMs: 400, leaks: [], neverAwaited: [] } },
     });
-    const frame = frameOf(<Timeline store={fixedStore(snap)} width={64} height={8} />);
+    const frame = frameOf(<Timeline store={new HeldSnapshot(snap)} width={64} height={8} />);
     expect(frame).toMatchSnapshot();
     const lines = frame.split('\n');
     expect(lines[0]).toContain('Timeline · 0–400ms');
@@ -30,7 +31,7 @@ describe('Timeline', () => {
 
   it('folds entities into density lanes when they outnumber the rows', () => {
     const entities = Array.from({ length: 30 }, (_, i) => entity(i + 1, `job-${i + 1}`, 'resolved', { created: i * 10, started: i * 10, settled: i * 10 + 50 }));
-    const frame = frameOf(<Timeline store={fixedStore(dashboard({ now: 400, run: runSnapshot({ entities }) }))} width={64} height={7} />);
+    const frame = frameOf(<Timeline store={new HeldSnapshot(dashboard({ now: 400, run: runSnapshot({ entities }) }))} width={64} height={7} />);
     expect(frame).toMatchSnapshot();
     expect(frame).toContain('8× job-1');
     expect(frame.split('\n').length).toBe(7);
@@ -40,6 +41,6 @@ describe('Timeline', () => {
     const snap = dashboard({
       session: { phase: 'stopped', result: { scenario: 'fixture', status: 'stopped', ok: true, error: undefined, wallMs: 50, leaks: ['Timeout', 'Timeout'], neverAwaited: [] } },
     });
-    expect(frameOf(<Timeline store={fixedStore(snap)} width={80} height={6} />)).toContain('stopped after 50ms · left alive: 2 Timeout');
+    expect(frameOf(<Timeline store={new HeldSnapshot(snap)} width={80} height={6} />)).toContain('stopped after 50ms · left alive: 2 Timeout');
   });
 });
