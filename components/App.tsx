@@ -3,7 +3,7 @@ import { useCallback, useMemo } from 'react';
 import { useKeys } from '../src/hooks/use-keys.js';
 import { useSnapshot } from '../src/hooks/use-snapshot.js';
 import { useTerminalSize } from '../src/hooks/use-terminal-size.js';
-import type { KeyCommand } from '../src/dashboard/keys.js';
+import type { KeyCommand } from '../src/view/keys.js';
 import { layoutFor } from '../src/view/layout.js';
 import type { Session } from '../src/dashboard/session.js';
 import type { DashboardSnapshot, SnapshotSource } from '../src/dashboard/store.js';

@@ -1,7 +1,7 @@
 import { Text } from 'ink';
 import { useTheme } from '../src/hooks/use-theme.js';
 import { useSnapshot } from '../src/hooks/use-snapshot.js';
-import { oneLine } from '../src/view/format.js';
+import { oneLine } from '../src/text/format.js';
 import { strings } from '../src/view/i18n.js';
 import type { DashboardSnapshot } from '../src/dashboard/store.js';
 import { Panel, type StorePanelProps } from './Panel.js';

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import { useSnapshot } from '../src/hooks/use-snapshot.js';
-import { formatMs } from '../src/view/format.js';
+import { formatMs } from '../src/text/format.js';
 import type { EntityView } from '../src/runtime/tracker.js';
 import type { SnapshotSource } from '../src/dashboard/store.js';
 

@@ -1,8 +1,8 @@
 import { Box, Text } from 'ink';
 import { useTheme } from '../src/hooks/use-theme.js';
 import { useSnapshot } from '../src/hooks/use-snapshot.js';
-import { formatMs, oneLine } from '../src/view/format.js';
-import { footerHints } from '../src/dashboard/keys.js';
+import { formatMs, oneLine } from '../src/text/format.js';
+import { footerHints } from '../src/view/keys.js';
 import type { DashboardSnapshot, SnapshotSource } from '../src/dashboard/store.js';
 import { strings } from '../src/view/i18n.js';
 

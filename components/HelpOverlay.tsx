@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import { useTheme } from '../src/hooks/use-theme.js';
 import { useSnapshot } from '../src/hooks/use-snapshot.js';
 import { strings } from '../src/view/i18n.js';
-import { keyHelpRows } from '../src/dashboard/keys.js';
+import { keyHelpRows } from '../src/view/keys.js';
 import type { DashboardSnapshot } from '../src/dashboard/store.js';
 import { Panel, type StorePanelProps } from './Panel.js';
 

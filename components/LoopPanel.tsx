@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { useTheme } from '../src/hooks/use-theme.js';
 import { useSnapshot } from '../src/hooks/use-snapshot.js';
-import { barChart, formatMs } from '../src/view/format.js';
+import { barChart, formatMs } from '../src/text/format.js';
 import { strings } from '../src/view/i18n.js';
 import type { DashboardSnapshot } from '../src/dashboard/store.js';
 import { Panel, type StorePanelProps } from './Panel.js';

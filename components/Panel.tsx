@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { useTheme } from '../src/hooks/use-theme.js';
-import { clip } from '../src/view/format.js';
+import { clip } from '../src/text/format.js';
 import type { SnapshotSource } from '../src/dashboard/store.js';
 
 /** What every panel of the dashboard is given: the store it reads, and the box it is drawn in. */

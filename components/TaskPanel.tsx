@@ -3,8 +3,8 @@ import { useTheme } from '../src/hooks/use-theme.js';
 import { useSnapshot } from '../src/hooks/use-snapshot.js';
 import { strings } from '../src/view/i18n.js';
 import { findRow, orderRows, rowColumns, windowStart } from '../src/view/rows.js';
-import { STATES, type State } from '../src/runtime/states.js';
-import { STATE_LOOK } from '../src/view/looks.js';
+import type { State } from '../src/runtime/states.js';
+import { STATE_LOOK, STATES_IN_ORDER } from '../src/view/looks.js';
 import type { Lang } from '../src/settings.js';
 import type { DashboardSnapshot } from '../src/dashboard/store.js';
 import { Panel, type StorePanelProps } from './Panel.js';
@@ -22,7 +22,7 @@ const select = (s: DashboardSnapshot) => ({
 
 /** `1 run 2 wait 5 ✓`: every entity of the run by state, folded ones included. */
 function countsNote(counts: Readonly<Record<State, number>>, lang: Lang): string {
-  return STATES.filter((state) => counts[state] > 0)
+  return STATES_IN_ORDER.filter((state) => counts[state] > 0)
     .map((state) => `${counts[state]} ${STATE_LOOK[state].count[lang]}`)
     .join(' ');
 }

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import { useTheme } from '../src/hooks/use-theme.js';
-import { oneLine } from '../src/view/format.js';
+import { oneLine } from '../src/text/format.js';
 import { kindLabel, type RowColumns } from '../src/view/rows.js';
 import type { EntityView } from '../src/runtime/tracker.js';
 import type { SnapshotSource } from '../src/dashboard/store.js';

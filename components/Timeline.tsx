@@ -1,10 +1,9 @@
 import { Box, Text } from 'ink';
 import { useTheme } from '../src/hooks/use-theme.js';
 import { useSnapshot } from '../src/hooks/use-snapshot.js';
-import { formatMs } from '../src/view/format.js';
+import { formatMs, summarize } from '../src/text/format.js';
 import { strings, type Strings } from '../src/view/i18n.js';
 import { orderRows } from '../src/view/rows.js';
-import { summarize } from '../src/agent/runner.js';
 import type { SessionState } from '../src/dashboard/session.js';
 import type { DashboardSnapshot } from '../src/dashboard/store.js';
 import { timelineLanes, timelineSpan, withOpenPause } from '../src/view/timeline.js';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { App } from '../components/App.js';
 import { SCENARIOS } from '../scenarios/index.js';
 import { STRINGS, type Strings } from '../src/view/i18n.js';
-import { footerHints, keyHelpRows, KEYS } from '../src/dashboard/keys.js';
+import { footerHints, keyHelpRows, KEYS } from '../src/view/keys.js';
 import type { Lang } from '../src/settings.js';
 import { KINDS, STATES } from '../src/runtime/states.js';
 import { actMessage, Session } from '../src/dashboard/session.js';

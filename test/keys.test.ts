@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commandFor, commandsFor, footerHints, keyHelpRows, KEYS } from '../src/dashboard/keys.js';
+import { commandFor, commandsFor, footerHints, keyHelpRows, KEYS } from '../src/view/keys.js';
 
 describe('key table', () => {
   it('maps each key of DESIGN §6 to its command', () => {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FLAGS, flagLabel } from '../src/cli/flags.js';
-import { helpText, keyOf } from '../src/cli/help.js';
-import { keyHelpRows } from '../src/dashboard/keys.js';
+import { helpText } from '../src/cli/help.js';
+import { keyHelpRows, scenarioKey } from '../src/view/keys.js';
 import { localize } from '../src/scenario.js';
 import { SCENARIOS } from '../scenarios/index.js';
 import { cli } from './helpers/cli.js';
@@ -32,7 +32,7 @@ describe('README', () => {
 
   it('lists every scenario with its key, title and summary', () => {
     SCENARIOS.forEach((s, i) => {
-      expect(readme).toContain(`| ${keyOf(i)} | \`${s.id}\` | ${cell(localize(s.title, 'en'))} | ${cell(s.summary.en)} |`);
+      expect(readme).toContain(`| ${scenarioKey(i)} | \`${s.id}\` | ${cell(localize(s.title, 'en'))} | ${cell(s.summary.en)} |`);
     });
   });
 

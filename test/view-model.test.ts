@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findScenario, loadBuiltin } from '../scenarios/index.js';
 import { codeLines, codeWindowStart } from '../src/view/code-view.js';
-import { barChart, formatMs } from '../src/view/format.js';
+import { barChart, formatMs } from '../src/text/format.js';
 import { moveSelection, orderRows, windowStart } from '../src/view/rows.js';
 import { sameLane, timelineLanes, withOpenPause } from '../src/view/timeline.js';
 import { entity } from './components/fixtures.js';

@@ -12,6 +12,7 @@ import { Task } from '../runtime/task.js';
 import { Tracker, type TrackerOptions } from '../runtime/tracker.js';
 import { stepLines, type LoadedScenario } from '../scenario.js';
 import { Stepper } from './stepper.js';
+import { summarize } from '../text/format.js';
 import { DEFAULT_SETTINGS, type RunSettings } from '../settings.js';
 
 export interface RunOptions {
@@ -327,13 +328,6 @@ function diffResources(before: Map<string, number>, after: Map<string, number>):
     for (let i = before.get(type) ?? 0; i < count; i++) leaks.push(type);
   }
   return leaks;
-}
-
-/** `['Timeout', 'Timeout', 'TCPServerWrap']` as `2 Timeout, 1 TCPServerWrap`. */
-export function summarize(leaks: readonly string[]): string {
-  const counts = new Map<string, number>();
-  for (const type of leaks) counts.set(type, (counts.get(type) ?? 0) + 1);
-  return [...counts].map(([type, n]) => `${n} ${type}`).join(', ');
 }
 
 /** Waits `ms`, then two more turns, so closes and exits queued by the stop have landed. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { packageFile } from '../paths.js';
 import { FLAGS, flagLabel } from './flags.js';
-import { keyHelpRows } from '../dashboard/keys.js';
+import { keyHelpRows, scenarioKey } from '../view/keys.js';
 import type { Lang } from '../settings.js';
 import { localize, type Scenario } from '../scenario.js';
 
@@ -38,12 +38,7 @@ export function listText(scenarios: readonly Scenario[], lang: Lang): string {
   const idWidth = Math.max(...scenarios.map((s) => s.id.length)) + 2;
   return (
     scenarios
-      .map((s, i) => `${keyOf(i).padEnd(3)}${s.id.padEnd(idWidth)}${localize(s.title, lang)}: ${s.summary[lang]}`)
+      .map((s, i) => `${scenarioKey(i).padEnd(3)}${s.id.padEnd(idWidth)}${localize(s.title, lang)}: ${s.summary[lang]}`)
       .join('\n') + '\n'
   );
-}
-
-/** The key that selects the i-th scenario: 1-9, then only ←→/tab reach it. */
-export function keyOf(index: number): string {
-  return index < 9 ? String(index + 1) : '-';
 }

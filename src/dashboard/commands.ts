@@ -1,4 +1,4 @@
-import type { Command, KeyCommand } from './keys.js';
+import type { Command, KeyCommand } from '../view/keys.js';
 import type { Session } from './session.js';
 
 /** What a key does to the session; `press` says which key it was (and, for 1-9, which scenario). */

@@ -3,7 +3,7 @@ import { captureConsole } from '../agent/console-capture.js';
 import { strings, type Strings } from '../view/i18n.js';
 import { STATE_LOOK } from '../view/looks.js';
 import { HANDLERS } from './commands.js';
-import type { KeyCommand } from './keys.js';
+import type { KeyCommand } from '../view/keys.js';
 import { moveSelection, orderRows } from '../view/rows.js';
 import { Run, type Action, type ActOutcome, type RunOptions, type RunResult } from '../agent/runner.js';
 import { LANGS, settingsWith, SPEED_RANGE, type Lang, type RunSettings } from '../settings.js';

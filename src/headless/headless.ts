@@ -1,4 +1,5 @@
-import { summarize, Run, type RunResult } from '../agent/runner.js';
+import { Run, type RunResult } from '../agent/runner.js';
+import { summarize } from '../text/format.js';
 import { LoopMonitor } from '../runtime/loop-monitor.js';
 import type { RunSettings } from '../settings.js';
 import type { TrackerEvent } from '../runtime/tracker.js';

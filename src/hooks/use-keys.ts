@@ -1,6 +1,6 @@
 import { useInput, type Key } from 'ink';
 import { useCallback } from 'react';
-import { commandsFor, type KeyCommand } from '../dashboard/keys.js';
+import { commandsFor, type KeyCommand } from '../view/keys.js';
 
 /** Sends each key press that the key table knows to `onCommand`. */
 export function useKeys(onCommand: (command: KeyCommand) => void, active = true): void {

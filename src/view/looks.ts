@@ -46,7 +46,5 @@ export const KIND_LOOK = {
   process: { short: 'proc', word: { en: 'process', es: 'proceso' } },
 } as const satisfies Record<Kind, KindLook>;
 
-/** Pending, running or waiting: the states that spin. */
-export function spins(state: State): boolean {
-  return STATE_LOOK[state].spins;
-}
+/** Every state, in life order: the order counts and legends list them in. */
+export const STATES_IN_ORDER = Object.keys(STATE_LOOK) as readonly State[];

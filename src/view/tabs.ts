@@ -1,4 +1,4 @@
-import { keyOf } from '../cli/help.js';
+import { scenarioKey } from './keys.js';
 
 /** A scenario tab in the header. */
 export interface Tab {
@@ -19,7 +19,7 @@ const GAP = 2;
 const MORE = 2; // '‹ ' or ' ›'
 
 function tabText(id: string, index: number): string {
-  const key = keyOf(index);
+  const key = scenarioKey(index);
   return key === '-' ? id : `${key} ${id}`;
 }
 

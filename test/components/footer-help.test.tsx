@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Footer } from '../../components/Footer.js';
 import { HelpOverlay } from '../../components/HelpOverlay.js';
 import { TooSmall } from '../../components/TooSmall.js';
-import { KEYS } from '../../src/dashboard/keys.js';
+import { KEYS } from '../../src/view/keys.js';
 import { dashboard, ENTITIES, runSnapshot } from './fixtures.js';
 import { frameOf } from './render.js';
 

@@ -3,14 +3,14 @@ import { render } from 'ink-testing-library';
 import { describe, expect, it, vi } from 'vitest';
 import { TaskPanel } from '../../components/TaskPanel.js';
 import { TimelineLane } from '../../components/TimelineLane.js';
-import { oneLine } from '../../src/view/format.js';
+import { oneLine } from '../../src/text/format.js';
 import type { Lane } from '../../src/view/timeline.js';
 import { dashboard, entity, runSnapshot } from './fixtures.js';
 import { plain, waitForFrame } from './render.js';
 
 // TaskRow draws its value column through oneLine: counting its calls counts rows drawn.
-vi.mock('../../src/view/format.js', async (actual) => {
-  const format = await actual<typeof import('../../src/view/format.js')>();
+vi.mock('../../src/text/format.js', async (actual) => {
+  const format = await actual<typeof import('../../src/text/format.js')>();
   return { ...format, oneLine: vi.fn(format.oneLine) };
 });
 

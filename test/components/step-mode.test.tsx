@@ -65,7 +65,7 @@ describe('step mode', () => {
     // latest quarter of the bar is all pause (drawn as work, it would be █).
     const tracker = app.session.run!.tracker;
     const secondFrom = tracker.now();
-    screen = await until((f) => tracker.now() > 2 * secondFrom + 50 && /^┄+$/.test(latest(f)));
+    await until((f) => tracker.now() > 2 * secondFrom + 50 && /^┄+$/.test(latest(f)));
     app.press('n');
     screen = await until((f) => f.includes('ended in'));
     expect(screen).toContain('│ two');

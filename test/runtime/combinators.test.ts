@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ExceptionGroup } from '../../src/runtime/combinators.js';
-import { gather, asCompleted, Semaphore, Queue, taskGroup, waitFor } from '../../src/runtime/combinators.js';
+import { asCompleted, ExceptionGroup, gather, Queue, Semaphore, taskGroup, waitFor } from '../../src/runtime/combinators.js';
 import { CancelledError, TimeoutError } from '../../src/runtime/errors.js';
 import { Runtime } from '../../src/runtime/runtime.js';
 import { Tracker } from '../../src/runtime/tracker.js';

@@ -88,8 +88,7 @@ describe('Task', () => {
 
   it('cancel while running synchronously is delivered at the next sleep', async () => {
     const rt = runtime();
-    let task!: Task<string>;
-    task = rt.createTask(async (): Promise<string> => {
+    const task: Task<string> = rt.createTask(async (): Promise<string> => {
       task.cancel();
       try {
         await rt.clock.sleep(10);

@@ -8,7 +8,7 @@ import { runScenario } from '../helpers/run-scenario.js';
 import { expectStepsMapped, stepsReached } from '../helpers/scenario-checks.js';
 
 const scenario = loadBuiltin(eventLoop);
-const CALLBACK = /^(\d)\. (\S+)\s+(.+?)  \(\+\d+\.\d ms\)$/;
+const CALLBACK = /^(\d)\. (\S+)\s+(.+?) {2}\(\+\d+\.\d ms\)$/;
 /** Each callback (by its future's name): the phase it must report and the step it waits at. */
 const CALLBACKS: Record<string, { phase: string; step: string }> = {
   'process.nextTick': { phase: 'nextTick', step: 'nextTick' },

@@ -49,6 +49,11 @@ const KEY_TABLE = {
 /** What a key asks the dashboard to do: one per row of the key table. */
 export type Command = keyof typeof KEY_TABLE;
 
+/** The key that selects the i-th scenario: 1-9, then only ←→/tab reach it. */
+export function scenarioKey(index: number): string {
+  return DIGITS[index] ?? '-';
+}
+
 /** The key table's rows in order, each with its command. */
 export const KEYS: readonly (Binding & { readonly command: Command })[] = Object.entries(KEY_TABLE).map(([command, binding]) => ({
   command: command as Command,

@@ -49,3 +49,10 @@ export function clip(text: string, width: number): string {
 export function oneLine(text: string): string {
   return text.replace(/\r?\n/g, ' ⏎ ').replace(/\t/g, '  ');
 }
+
+/** `['Timeout', 'Timeout', 'TCPServerWrap']` as `2 Timeout, 1 TCPServerWrap`. */
+export function summarize(leaks: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const type of leaks) counts.set(type, (counts.get(type) ?? 0) + 1);
+  return [...counts].map(([type, n]) => `${n} ${type}`).join(', ');
+}
