@@ -3,8 +3,7 @@
 import { existsSync } from 'node:fs';
 
 const builder = new URL('../scripts/build.mjs', import.meta.url);
-if (existsSync(builder)) {
-  const { isStale, build } = await import(builder.href);
-  if (isStale()) await build();
-}
-await import('../dist/cli.js');
+// A build that fails has said why in one line: exit with that, not with a stack trace.
+const built = existsSync(builder) ? await (await import(builder.href)).buildIfStale() : true;
+if (built) await import('../dist/cli.js');
+else process.exitCode = 1;

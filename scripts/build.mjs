@@ -1,11 +1,12 @@
 // Bundles the CLI into dist/cli.js (production React), and says whether the bundle is stale.
-import { existsSync, readdirSync, renameSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { basename, dirname } from 'node:path';
+import { createRequire } from 'node:module';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = new URL('..', import.meta.url);
-const bundle = new URL('dist/cli.js', root);
+const bundleFile = new URL('dist/cli.js', root);
 // scripts/ holds this build and the modules it patches into Ink: a change there changes the bundle too.
 const SOURCES = ['src', 'components', 'scenarios', 'scripts'];
 
@@ -20,8 +21,8 @@ function newest(dir) {
 
 /** True when a source file is newer than the bundle (or there is no bundle). */
 export function isStale() {
-  if (!existsSync(bundle)) return true;
-  const built = statSync(bundle).mtimeMs;
+  if (!existsSync(bundleFile)) return true;
+  const built = statSync(bundleFile).mtimeMs;
   return SOURCES.some((dir) => {
     const url = new URL(dir + '/', root);
     return existsSync(url) && newest(url) > built;
@@ -109,8 +110,13 @@ const memoized = {
   },
 };
 
+const outputRows = JSON.stringify(fileURLToPath(new URL('ink-output-rows.mjs', import.meta.url)));
+
 /**
- * Edits to Ink's own modules in the bundle, each exact: a changed Ink fails the build, not the edit.
+ * Edits to Ink's own modules in the bundle, each exact, and each Ink module's edits all or none:
+ * they depend on each other. A changed Ink (a patch release) bundles a module whose edits no
+ * longer apply as Ink wrote it, which works, only without what the edits add; the build says so
+ * in one line, and a test (bundle.test.ts) fails so that the edits get redone.
  *
  * - Ink 6 keeps every text it ever measured or wrapped in two caches that never forget (ink#986,
  *   bounded only in later Ink, which needs Node 22): a dashboard whose clocks and figures change
@@ -120,42 +126,71 @@ const memoized = {
  *   back into a string, though most rows are as they were: ink-output-rows.mjs does the same work
  *   for the rows that changed only (Ink's own stays as inkGet).
  */
-const outputRows = JSON.stringify(fileURLToPath(new URL('ink-output-rows.mjs', import.meta.url)));
-const INK_PATCHES = {
-  'measure-text.js': [['cache.set(text, dimensions);', 'if (cache.size >= 4096) cache.clear();\n    cache.set(text, dimensions);']],
-  'wrap-text.js': [
-    ['const cache = {};', 'const cache = new Map();'],
-    ['const cachedText = cache[cacheKey];', 'const cachedText = cache.get(cacheKey);'],
-    ['cache[cacheKey] = wrappedText;', 'if (cache.size >= 4096) cache.clear();\n    cache.set(cacheKey, wrappedText);'],
-  ],
-  'output.js': [
-    ['export default class Output {', `import { outputRows } from ${outputRows};\nexport default class Output {`],
-    [
-      '    get() {\n        // Initialize output array',
-      '    get() {\n        return outputRows(this, { sliceAnsi, styledCharsToString });\n    }\n    /** Ink\'s own, kept to compare with. */\n    inkGet() {\n        // Initialize output array',
+export const INK_PATCHES = {
+  'measure-text.js': {
+    without: 'the bound on its cache of measured texts (memory grows while texts change, same output)',
+    edits: [['cache.set(text, dimensions);', 'if (cache.size >= 4096) cache.clear();\n    cache.set(text, dimensions);']],
+  },
+  'wrap-text.js': {
+    without: 'the bound on its cache of wrapped texts (memory grows while texts change, same output)',
+    edits: [
+      ['const cache = {};', 'const cache = new Map();'],
+      ['const cachedText = cache[cacheKey];', 'const cachedText = cache.get(cacheKey);'],
+      ['cache[cacheKey] = wrappedText;', 'if (cache.size >= 4096) cache.clear();\n    cache.set(cacheKey, wrappedText);'],
     ],
-  ],
-};
-
-const inkPatches = {
-  name: 'ink-patches',
-  setup(build) {
-    build.onLoad({ filter: /[\\/]ink[\\/]build[\\/](measure-text|wrap-text|output)\.js$/ }, async (args) => {
-      let source = await readFile(args.path, 'utf8');
-      for (const [from, to] of INK_PATCHES[basename(args.path)]) {
-        if (!source.includes(from)) throw new Error(`${args.path} has changed: cannot patch it (no '${from}')`);
-        source = source.replace(from, to);
-      }
-      return { contents: source, loader: 'js' };
-    });
+  },
+  'output.js': {
+    without: 'the row-cache patch (slower frames, same output)',
+    edits: [
+      ['export default class Output {', `import { outputRows } from ${outputRows};\nexport default class Output {`],
+      [
+        '    get() {\n        // Initialize output array',
+        '    get() {\n        return outputRows(this, { sliceAnsi, styledCharsToString });\n    }\n    /** Ink\'s own, kept to compare with. */\n    inkGet() {\n        // Initialize output array',
+      ],
+    ],
   },
 };
 
 /**
- * How a bundle is made: one ESM file for plain node, production React, no devtools. The CLI is
- * built with it, and so are the bench's own entries, so they measure what a user runs.
+ * Ink's module `file` (a name in `patches`) with all its edits made; or, when one of them does not
+ * find its text exactly once (a changed Ink), the source as it was and the line that says so.
  */
-export function bundleOptions(entry, outfile) {
+export function patchInk(file, source, patches = INK_PATCHES) {
+  const { without, edits } = patches[file];
+  let contents = source;
+  for (const [from, to] of edits) {
+    if (contents.split(from).length !== 2) return { contents: source, warning: `Ink's ${file} has changed; bundling it without ${without}` };
+    // A function, so that a `$` in the new text is not read as a replacement pattern.
+    contents = contents.replace(from, () => to);
+  }
+  return { contents, warning: undefined };
+}
+
+/** For each Ink module the bundle edits, as installed: the line the build would print, undefined when every edit applies. */
+export function inkPatchReport(patches = INK_PATCHES) {
+  const inkBuild = dirname(createRequire(import.meta.url).resolve('ink'));
+  return Object.keys(patches).map((file) => ({ file, warning: patchInk(file, readFileSync(join(inkBuild, file), 'utf8'), patches).warning }));
+}
+
+/** The plugin that makes `patches` in the bundle, each skipped module reported as an esbuild warning. */
+function inkPatches(patches) {
+  return {
+    name: 'ink-patches',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]ink[\\/]build[\\/](measure-text|wrap-text|output)\.js$/ }, async (args) => {
+        const { contents, warning } = patchInk(basename(args.path), await readFile(args.path, 'utf8'), patches);
+        return { contents, loader: 'js', warnings: warning === undefined ? [] : [{ text: warning }] };
+      });
+    },
+  };
+}
+
+/**
+ * How a bundle is made: one ESM file for plain node, production React, no devtools. The CLI is
+ * built with it, and so are the bench's own entries, so they measure what a user runs. `patches`
+ * are the edits to Ink (a test hands in some that no longer apply, as a changed Ink would).
+ */
+export function bundleOptions(entry, outfile, { patches = INK_PATCHES } = {}) {
   return {
     entryPoints: [entry],
     outfile,
@@ -167,7 +202,7 @@ export function bundleOptions(entry, outfile) {
     define: { 'process.env.NODE_ENV': '"production"' },
     // tsx loads a user's --file at run time.
     external: ['tsx', 'tsx/*'],
-    plugins: [noDevtools, memoized, inkPatches],
+    plugins: [noDevtools, memoized, inkPatches(patches)],
     banner: { js: "import { createRequire as __loopscopeRequire } from 'node:module'; const require = __loopscopeRequire(import.meta.url);" },
     keepNames: true,
     legalComments: 'none',
@@ -175,14 +210,53 @@ export function bundleOptions(entry, outfile) {
   };
 }
 
-export async function build() {
-  const temp = new URL(`dist/cli.${process.pid}.tmp.js`, root);
+/** A message of esbuild's in one line: where, when it knows, and what. */
+function oneLine({ text, location }) {
+  return location ? `${location.file}:${location.line}:${location.column}: ${text}` : text;
+}
+
+/**
+ * Bundles `entry` into `outfile` as bundleOptions says, each warning (an Ink module left as Ink
+ * wrote it) one line on stderr; rejects as esbuild does when it cannot.
+ */
+export async function bundle(entry, outfile, options) {
+  const temp = `${outfile}.${process.pid}.tmp.js`;
   const { build: esbuild } = await import('esbuild');
+  // esbuild's own report of a message spans lines: a start or an install says it in one.
+  const result = await esbuild({ ...bundleOptions(entry, temp, options), logLevel: 'silent' });
+  // A plugin's warning names its module; the place esbuild adds is only where that was imported.
+  for (const warning of result.warnings) process.stderr.write(`loopscope: build: ${warning.pluginName ? warning.text : oneLine(warning)}\n`);
   // Written aside and renamed into place, so a start racing a build never imports half a file.
-  await esbuild(bundleOptions(fileURLToPath(new URL('src/cli/main.tsx', root)), fileURLToPath(temp)));
-  renameSync(temp, bundle);
+  renameSync(temp, outfile);
+}
+
+/** Bundles the CLI into dist/cli.js. */
+export function build() {
+  return bundle(fileURLToPath(new URL('src/cli/main.tsx', root)), fileURLToPath(bundleFile));
+}
+
+/** Why a build failed, in one line: esbuild's first error (and how many more), or the error's first line. */
+export function failureLine(error) {
+  const errors = error?.errors ?? [];
+  if (errors.length > 0) return oneLine(errors[0]) + (errors.length > 1 ? ` (and ${errors.length - 1} more)` : '');
+  return String(error instanceof Error ? error.message : error).split('\n')[0];
+}
+
+/**
+ * Builds the CLI when the bundle is stale, or with `force` in any case. Resolves false when the
+ * build failed, once it said why in one line on stderr (not a stack trace, at a start or an install).
+ */
+export async function buildIfStale({ force = false } = {}) {
+  if (!force && !isStale()) return true;
+  try {
+    await build();
+    return true;
+  } catch (error) {
+    process.stderr.write(`loopscope: build failed: ${failureLine(error)}\n`);
+    return false;
+  }
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  if (process.argv.includes('--force') || isStale()) await build();
+  if (!(await buildIfStale({ force: process.argv.includes('--force') }))) process.exitCode = 1;
 }

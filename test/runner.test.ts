@@ -2,9 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { Run } from '../src/agent/runner.js';
 import { CancelledError } from '../src/runtime/errors.js';
 import { findScenario, loadBuiltin } from '../scenarios/index.js';
-import { expectEntities } from './helpers/entities.js';
+import { describe as describeEntities, expectEntities } from './helpers/entities.js';
 import { runScenario, scenarioOf } from './helpers/run-scenario.js';
 import { until } from './helpers/until.js';
+
+/** True when the run's entity called `name` waits (on a sleep, a future, any promise). */
+function waiting(run: Run, name: string): boolean {
+  return run.tracker.snapshot().entities.some((e) => e.name === name && e.state === 'waiting');
+}
 
 describe('runner', () => {
   it('captures console.log and console.error as log lines, none reach the terminal', async () => {
@@ -82,7 +87,8 @@ describe('runner', () => {
         await child;
       }),
     ).start();
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    // Both inside their try blocks, so that each has a finally to run.
+    await until(() => waiting(run, 'Task-1') && waiting(run, 'child'), () => `the main task and its child waiting (${describeEntities(run.tracker.snapshot())})`);
     const result = await run.stop();
     expect(result).toMatchObject({ status: 'stopped', ok: true, leaks: [] });
     expect(log.sort()).toEqual(['child finally', 'main finally']);
@@ -99,7 +105,7 @@ describe('runner', () => {
       }),
       { stopTimeoutMs: 50 },
     ).start();
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await until(() => waiting(run, 'Task-1'), () => `the body waiting (${describeEntities(run.tracker.snapshot())})`);
     const result = await run.stop();
     expect(result.status).toBe('stopped');
     expectEntities(run.tracker.snapshot(), [{ name: 'Task-1', state: 'cancelled', error: 'CancelledError: abandoned: still running 50 ms after cancel' }]);
@@ -118,10 +124,13 @@ describe('runner', () => {
   it('an exception thrown in a callback is caught and reported, not a crash', async () => {
     const { result, err } = await runScenario(
       scenarioOf(async () => {
-        setTimeout(() => {
-          throw new Error('from a timer');
-        }, 1);
-        await new Promise((resolve) => setTimeout(resolve, 20));
+        // The run goes on until just after the callback threw.
+        await new Promise((resolve) => {
+          setTimeout(() => {
+            setImmediate(resolve);
+            throw new Error('from a timer');
+          }, 1);
+        });
       }),
     );
     expect(result.ok).toBe(false);

@@ -96,7 +96,9 @@ describe('DashboardStore', () => {
       await until(() => store.getSnapshot().session.result !== undefined);
       const ended = store.getSnapshot();
       expect(ended.run.marks.some((m) => m.kind === 'blocked' && m.end - m.start >= 140)).toBe(true);
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Until a clock still running would read 100 ms past the end.
+      const run = session.run!;
+      await until(() => run.tracker.now() > ended.now + 100, "the run's own clock to move on");
       store.flush();
       // The run is over: its timeline stops at its last activity instead of growing forever.
       expect(store.getSnapshot().now).toBe(ended.now);

@@ -1,7 +1,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { childrenOf, expectTerminalRestored, exited, launch, logicalLines, quitCleanly, usage, terminalFactory } from './shell.js';
 import { TmuxTerminal } from './tmux.js';
 import { until as untilEvery } from '../helpers/until.js';
@@ -27,10 +27,13 @@ function expectOneFrame(screen: string, columns: number): void {
   for (const line of lines) expect([...line].length).toBeLessThanOrEqual(columns);
 }
 
-/** A failure planted in loopscope's own process (see fixtures/fail-inside.mjs), fired by a file. */
+/**
+ * A failure planted in loopscope's own process (see fixtures/fail-inside.mjs), fired by a file
+ * in the temp folder, which is removed when the test that planted it ends.
+ */
 function plantFault(fault: 'throw' | 'reject', otherListener = false): { env: string; fire: () => void } {
   const trigger = join(tmpdir(), `loopscope-fault-${process.pid}-${fault}-${Math.random().toString(36).slice(2)}`);
-  rmSync(trigger, { force: true });
+  onTestFinished(() => rmSync(trigger, { force: true }));
   return {
     env:
       `NODE_OPTIONS=--import=./test/e2e/fixtures/fail-inside.mjs LOOPSCOPE_TEST_TRIGGER=${trigger} LOOPSCOPE_TEST_FAULT=${fault}` +
