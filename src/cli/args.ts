@@ -1,4 +1,5 @@
 import { FLAGS, type Flag } from './flags.js';
+import { quote } from './quote.js';
 import type { Lang } from '../runtime/context.js';
 
 /** A mistake in what the user typed: exit 2 with this one line. */
@@ -30,11 +31,11 @@ export function parseArgs(argv: readonly string[]): Options {
   const raw = new Map<string, string | true>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (!arg.startsWith('-') || arg === '-') throw new UsageError(`unexpected argument '${arg}'; ${HINT}`);
+    if (!arg.startsWith('-') || arg === '-') throw new UsageError(`unexpected argument ${quote(arg)}; ${HINT}`);
     const eq = arg.indexOf('=');
     const key = eq > 0 ? arg.slice(0, eq) : arg;
     const flag = arg.startsWith('--') ? FLAGS.find((f) => `--${f.name}` === key) : FLAGS.find((f) => f.short && `-${f.short}` === key);
-    if (!flag) throw new UsageError(`unknown option '${key}'; ${HINT}`);
+    if (!flag) throw new UsageError(`unknown option ${quote(key)}; ${HINT}`);
     if (raw.has(flag.name)) throw new UsageError(`--${flag.name} is given twice; give it once`);
     if (!flag.value) {
       if (eq > 0) throw new UsageError(`--${flag.name} takes no value; give it as --${flag.name}`);
@@ -96,20 +97,20 @@ function nonEmpty(name: string, value: string | undefined): string | undefined {
 function number(name: string, value: string | undefined, min: number, max: number): number {
   const n = value !== undefined && /^\s*[\d.]+\s*$/.test(value) ? Number(value) : Number.NaN;
   if (!Number.isFinite(n) || n < min || n > max) {
-    throw new UsageError(`--${name} must be a number from ${min} to ${max}, not '${value ?? ''}'`);
+    throw new UsageError(`--${name} must be a number from ${min} to ${max}, not ${quote(value ?? '')}`);
   }
   return n;
 }
 
 function lang(value: string | undefined): Lang {
   if (value === 'en' || value === 'es') return value;
-  throw new UsageError(`--lang must be en or es, not '${value ?? ''}'`);
+  throw new UsageError(`--lang must be en or es, not ${quote(value ?? '')}`);
 }
 
 function scale(value: string | undefined): number {
   if (value === '10k') return 10_000;
   if (value === '100k') return 100_000;
-  throw new UsageError(`--scale must be 10k or 100k, not '${value ?? ''}'`);
+  throw new UsageError(`--scale must be 10k or 100k, not ${quote(value ?? '')}`);
 }
 
 /** The language from LC_ALL / LC_MESSAGES / LANG: Spanish for es_*, English otherwise. */

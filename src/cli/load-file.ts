@@ -2,6 +2,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UsageError } from './args.js';
+import { printable, quote } from './quote.js';
+import { systemReason } from './system-error.js';
 import type { LoadedScenario, Scenario } from '../scenario.js';
 
 const TS = new Set(['.ts', '.mts', '.cts', '.tsx']);
@@ -15,24 +17,24 @@ export async function loadScenarioFile(path: string, cwd = process.cwd()): Promi
   const full = resolve(cwd, path);
   let source: string;
   try {
-    if (statSync(full).isDirectory()) throw new UsageError(`--file: '${path}' is a directory; give a .ts or .js file`);
+    if (statSync(full).isDirectory()) throw new UsageError(`--file: ${quote(path)} is a directory; give a .ts or .js file`);
     source = readFileSync(full, 'utf8');
   } catch (error) {
     if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UsageError(`--file: no such file '${path}'; check the path`);
-    if (code === 'EACCES' || code === 'EPERM') throw new UsageError(`--file: cannot read '${path}' (permission denied); make it readable (chmod +r)`);
-    throw new UsageError(`--file: cannot read '${path}': ${(error as Error).message}`);
+    if (code === 'ENOENT') throw new UsageError(`--file: no such file ${quote(path)}; check the path`);
+    if (code === 'EACCES' || code === 'EPERM') throw new UsageError(`--file: cannot read ${quote(path)} (permission denied); make it readable (chmod +r)`);
+    throw new UsageError(`--file: cannot read ${quote(path)}: ${systemReason(error)}`);
   }
   const ext = extname(full);
-  if (!TS.has(ext) && !JS.has(ext)) throw new UsageError(`--file: '${path}' is not a .ts, .js or .mjs module`);
+  if (!TS.has(ext) && !JS.has(ext)) throw new UsageError(`--file: ${quote(path)} is not a .ts, .js or .mjs module`);
   let module: { default?: unknown };
   try {
     module = TS.has(ext)
       ? ((await (await import('tsx/esm/api')).tsImport(pathToFileURL(full).href, import.meta.url)) as { default?: unknown })
       : ((await import(pathToFileURL(full).href)) as { default?: unknown });
   } catch (error) {
-    throw new UsageError(`--file: '${path}' does not load: ${firstLine(error)}`);
+    throw new UsageError(`--file: ${quote(path)} does not load: ${firstLine(error)}`);
   }
   return { ...toScenario(module.default, path), source, file: full };
 }
@@ -57,10 +59,10 @@ function toScenario(value: unknown, path: string): Scenario {
     };
   }
   if (value === undefined) {
-    throw new UsageError(`--file: '${path}' has no default export; add 'export default async (ctx) => { ... }'`);
+    throw new UsageError(`--file: ${quote(path)} has no default export; add 'export default async (ctx) => { ... }'`);
   }
   throw new UsageError(
-    `--file: the default export of '${path}' is not a scenario; export an async (ctx) => {} or an object with run(ctx)`,
+    `--file: the default export of ${quote(path)} is not a scenario; export an async (ctx) => {} or an object with run(ctx)`,
   );
 }
 
@@ -70,5 +72,5 @@ function firstLine(error: unknown): string {
   const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
   const esbuild = lines.find((l) => l.includes('ERROR:'));
   const line = esbuild ? esbuild.replace(/^.*?(\d+:\d+): ERROR: /, 'line $1: ') : lines[0] ?? 'unknown error';
-  return line.length > 160 ? `${line.slice(0, 157)}...` : line;
+  return printable(line, 160);
 }

@@ -6,6 +6,7 @@ import { strings } from '../view/i18n.js';
 import { helpText, listText, version } from './help.js';
 import { loadScenarioFile } from './load-file.js';
 import { processOutput } from './process-output.js';
+import { quote } from './quote.js';
 import { Recording } from '../record/record.js';
 import type { LoadedScenario } from '../scenario.js';
 import { findScenario, loadBuiltin, SCENARIOS } from '../../scenarios/index.js';
@@ -51,7 +52,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await runDashboard({ scenarios: all, initial, speed: options.speed, scale: options.scale, lang, recording, autoplay: options.autoplay });
       } finally {
         recording?.close();
-        if (recording?.failure) process.stderr.write(`loopscope: --record: writing '${recording.path}' stopped (${recording.failure}); the file holds what came before\n`);
+        if (recording?.failure) process.stderr.write(`loopscope: --record: writing ${quote(recording.path)} stopped (${recording.failure}); the file holds what came before\n`);
       }
     }
     if (recording || options.autoplay !== undefined) {
@@ -82,7 +83,7 @@ async function chooseScenarios(options: Options): Promise<LoadedScenario[]> {
   const id = options.scenario ?? 'seed';
   const scenario = findScenario(id);
   if (!scenario) {
-    throw new UsageError(`unknown scenario '${id}'; choose one of: ${SCENARIOS.map((s) => s.id).join(', ')}`);
+    throw new UsageError(`unknown scenario ${quote(id)}; choose one of: ${SCENARIOS.map((s) => s.id).join(', ')}`);
   }
   return [loadBuiltin(scenario)];
 }

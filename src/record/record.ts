@@ -2,6 +2,7 @@ import { closeSync, fstatSync, ftruncateSync, openSync, statSync, unlinkSync, wr
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { UsageError } from '../cli/args.js';
+import { printable, quote, QUOTE_MAX } from '../cli/quote.js';
 import { withWrite, writeTo } from '../dashboard/stream-with-write.js';
 
 /** A `--record` path that cannot be written: exit 2 with this one line. */
@@ -13,17 +14,17 @@ export class RecordError extends UsageError {
 function problem(path: string, code: string | undefined): string {
   switch (code) {
     case 'ENOENT':
-      return `--record: the folder '${dirname(path)}' does not exist; create it first or record to another path`;
+      return `--record: the folder ${quote(dirname(path))} does not exist; create it first or record to another path`;
     case 'EISDIR':
-      return `--record: '${path}' is a folder; name a file in it, such as ${join(path, 'demo.cast')}`;
+      return `--record: ${quote(path)} is a folder; name a file in it, such as ${printable(join(path, 'demo.cast'), QUOTE_MAX)}`;
     case 'ENOTDIR':
-      return `--record: '${dirname(path)}' is not a folder; record to a path inside a folder`;
+      return `--record: ${quote(dirname(path))} is not a folder; record to a path inside a folder`;
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':
-      return `--record: no permission to write '${path}'; record to a folder you can write, such as ./demo.cast`;
+      return `--record: no permission to write ${quote(path)}; record to a folder you can write, such as ./demo.cast`;
     default:
-      return `--record: cannot write '${path}' (${code ?? 'unknown error'}); record to another path`;
+      return `--record: cannot write ${quote(path)} (${code ?? 'unknown error'}); record to another path`;
   }
 }
 
