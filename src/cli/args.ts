@@ -26,6 +26,13 @@ export interface Options {
 
 const HINT = "run 'loopscope --help' for the flags";
 
+/**
+ * A word that reads as a number, negative ones included (-1, -.5): after a flag that takes a
+ * value it is that value, so `--autoplay -1` is out of range rather than an unknown option
+ * (no flag starts with a digit).
+ */
+const NUMBER_LIKE = /^-?\.?\d/;
+
 /** Parses argv (without node and script) into options; throws UsageError with one clear line. */
 export function parseArgs(argv: readonly string[]): Options {
   const raw = new Map<string, string | true>();
@@ -47,12 +54,12 @@ export function parseArgs(argv: readonly string[]): Options {
       continue;
     }
     const next = argv[i + 1];
-    if (next === undefined || (next.startsWith('-') && !/^-\d/.test(next))) {
+    if (next === undefined || (next.startsWith('-') && !NUMBER_LIKE.test(next))) {
       if (flag.optionalValue) raw.set(flag.name, true);
       else throw new UsageError(`--${flag.name} needs a value: ${label(flag)}`);
       continue;
     }
-    if (flag.optionalValue && !/^\d/.test(next)) {
+    if (flag.optionalValue && !NUMBER_LIKE.test(next)) {
       raw.set(flag.name, true);
       continue;
     }
