@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { UsageError } from '../cli/args.js';
 import { printable, quote, QUOTE_MAX } from '../cli/quote.js';
+import { systemReason } from '../cli/system-error.js';
 import { withWrite, writeTo } from '../dashboard/stream-with-write.js';
 
 /** A `--record` path that cannot be written: exit 2 with this one line. */
@@ -11,21 +12,34 @@ export class RecordError extends UsageError {
 }
 
 /** What went wrong with a recording path, and what to do instead, in one line. */
-function problem(path: string, code: string | undefined): string {
+function problem(path: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
   switch (code) {
     case 'ENOENT':
+      // A folder that exists yet makes no file in it (/proc) is no folder for the user to create.
+      if (isFolder(dirname(path))) return `--record: cannot create ${quote(path)}: ${systemReason(error)}; record to a folder you can write, such as ./demo.cast`;
       return `--record: the folder ${quote(dirname(path))} does not exist; create it first or record to another path`;
     case 'EISDIR':
-      return `--record: ${quote(path)} is a folder; name a file in it, such as ${printable(join(path, 'demo.cast'), QUOTE_MAX)}`;
+      return aFolder(path);
     case 'ENOTDIR':
       return `--record: ${quote(dirname(path))} is not a folder; record to a path inside a folder`;
     case 'EACCES':
-    case 'EPERM':
-    case 'EROFS':
       return `--record: no permission to write ${quote(path)}; record to a folder you can write, such as ./demo.cast`;
+    case 'EROFS':
+      return `--record: ${quote(path)} is on a read-only file system (EROFS); record to a folder you can write, such as ./demo.cast`;
+    case 'EPERM':
+      return `--record: cannot write ${quote(path)}: ${systemReason(error)}; record to a folder you can write, such as ./demo.cast`;
     default:
-      return `--record: cannot write ${quote(path)} (${code ?? 'unknown error'}); record to another path`;
+      return `--record: cannot write ${quote(path)}: ${systemReason(error)}; record to another path`;
   }
+}
+
+function aFolder(path: string): string {
+  return `--record: ${quote(path)} is a folder; name a file in it, such as ${printable(join(path, 'demo.cast'), QUOTE_MAX)}`;
+}
+
+function isFolder(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }
 
 /** The asciicast v2 header: https://docs.asciinema.org/manual/asciicast/v2/ */
@@ -69,11 +83,11 @@ export class Recording {
   static open(path: string): Recording {
     try {
       const existing = statSync(path, { throwIfNoEntry: false });
-      if (existing?.isDirectory()) throw new RecordError(problem(path, 'EISDIR'));
+      if (existing?.isDirectory()) throw new RecordError(aFolder(path));
       return new Recording(path, openSync(path, 'a'), existing !== undefined);
     } catch (error) {
       if (error instanceof RecordError) throw error;
-      throw new RecordError(problem(path, (error as NodeJS.ErrnoException).code));
+      throw new RecordError(problem(path, error));
     }
   }
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,6 +46,23 @@ describe('--record paths that cannot be written', () => {
         : spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });
     expectOneLine({ code: child.status, stdout: child.stdout, stderr: child.stderr, ms: 0 }, /^loopscope: --record: no permission to write '.*demo\.cast'; record to a folder you can write, such as \.\/demo\.cast$/);
     expect(existsSync(join(locked, 'demo.cast'))).toBe(false);
+  });
+});
+
+describe('--record paths the system refuses, in its own words', () => {
+  it.skipIf(!existsSync('/proc/self'))('a file /proc will not make: not a missing folder', () => {
+    expectOneLine(cli(['--record', '/proc/demo.cast']), /^loopscope: --record: cannot create '\/proc\/demo\.cast': no such file or directory \(ENOENT\); record to a folder you can write, such as \.\/demo\.cast$/);
+  });
+
+  it.skipIf(!existsSync('/sys/kernel'))('a file /sys will not make: the reason it gives', () => {
+    // Permission denied, or a read-only file system in a container: never a missing folder.
+    expectOneLine(cli(['--record', '/sys/kernel/demo.cast']), /^loopscope: --record: (no permission to write '\/sys\/kernel\/demo\.cast'|'\/sys\/kernel\/demo\.cast' is on a read-only file system \(EROFS\)); /);
+  });
+
+  it('a symbolic link to itself', () => {
+    const loop = join(dir, 'loop.cast');
+    symlinkSync(loop, loop);
+    expectOneLine(cli(['--record', loop]), /^loopscope: --record: cannot write '.*loop\.cast': too many symbolic links encountered \(ELOOP\); record to another path$/);
   });
 });
 
