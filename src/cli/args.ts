@@ -16,6 +16,8 @@ export interface Options {
   readonly speed: number;
   readonly lang: Lang | undefined;
   readonly record: string | undefined;
+  /** An existing file may be replaced by the recording. */
+  readonly overwrite: boolean;
   /** Seconds per scenario, when touring. */
   readonly autoplay: number | undefined;
   readonly file: string | undefined;
@@ -79,6 +81,7 @@ export function parseArgs(argv: readonly string[]): Options {
     speed: raw.has('speed') ? number('speed', text('speed'), 0.1, 10) : 1,
     lang: raw.has('lang') ? lang(text('lang')) : undefined,
     record: nonEmpty('record', text('record')),
+    overwrite: raw.has('overwrite'),
     autoplay: raw.has('autoplay') ? (raw.get('autoplay') === true ? 8 : number('autoplay', text('autoplay'), 1, 600)) : undefined,
     file: nonEmpty('file', text('file')),
     scale: raw.has('scale') ? scale(text('scale')) : 10_000,

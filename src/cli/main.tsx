@@ -28,7 +28,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     scenarios = await chooseScenarios(options);
     // A path that cannot be written fails now, before the dashboard takes the screen.
-    if (options.record && !options.list) recording = Recording.open(options.record);
+    if (options.record && !options.list) recording = Recording.open(options.record, { overwrite: options.overwrite, protect: scenarios[0]?.file });
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`loopscope: ${error.message}\n`);

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, ftruncateSync, openSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, ftruncateSync, openSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { UsageError } from '../cli/args.js';
@@ -38,8 +38,29 @@ function aFolder(path: string): string {
   return `--record: ${quote(path)} is a folder; name a file in it, such as ${printable(join(path, 'demo.cast'), QUOTE_MAX)}`;
 }
 
+function exists(path: string): string {
+  return `--record: ${quote(path)} already exists; add --overwrite to replace it, or record to another path`;
+}
+
+function theModule(path: string): string {
+  return `--record: ${quote(path)} is the --file module being run, and recording would replace it; record to another path, such as ./demo.cast`;
+}
+
+/** The same file, whatever the path that reached it (a symbolic or a hard link). */
+function sameFile(a: Stats, b: Stats | undefined): boolean {
+  return a.dev === b?.dev && a.ino === b.ino;
+}
+
 function isFolder(path: string): boolean {
   return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+}
+
+/** How Recording.open treats a path that exists. */
+export interface OpenOptions {
+  /** `--overwrite`: an existing file may be replaced. */
+  readonly overwrite?: boolean;
+  /** A file never to record onto, even with `overwrite`: the --file module being run. */
+  readonly protect?: string;
 }
 
 /** The asciicast v2 header: https://docs.asciinema.org/manual/asciicast/v2/ */
@@ -77,16 +98,22 @@ export class Recording {
 
   /**
    * Opens the file for writing, so a path that cannot be written fails now, before the dashboard
-   * starts; throws RecordError naming the problem and the fix. An existing file is emptied only
-   * when the recording starts.
+   * starts; throws RecordError naming the problem and the fix. A file that exists is refused
+   * unless `overwrite` (as `asciinema rec` does), and is emptied only when the recording starts;
+   * a device or a pipe that exists (/dev/stderr) is written as it is, since nothing is replaced.
    */
-  static open(path: string): Recording {
+  static open(path: string, options: OpenOptions = {}): Recording {
     try {
       const existing = statSync(path, { throwIfNoEntry: false });
       if (existing?.isDirectory()) throw new RecordError(aFolder(path));
-      return new Recording(path, openSync(path, 'a'), existing !== undefined);
+      if (existing && options.protect && sameFile(existing, statSync(options.protect, { throwIfNoEntry: false }))) throw new RecordError(theModule(path));
+      if (existing?.isFile() && !options.overwrite) throw new RecordError(exists(path));
+      // A new file is made exclusively: one that appeared since the check (or a symbolic link
+      // to nothing) is not taken over without --overwrite.
+      return new Recording(path, openSync(path, existing || options.overwrite ? 'a' : 'ax'), existing !== undefined);
     } catch (error) {
       if (error instanceof RecordError) throw error;
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new RecordError(exists(path));
       throw new RecordError(problem(path, error));
     }
   }
