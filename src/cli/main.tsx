@@ -65,7 +65,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (problem !== 'stdoutNotTty') process.stderr.write(`${s.headlessInstead(s[problem])}\n`);
   }
   const output = processOutput();
-  return runHeadless(scenarios, {
+  const code = await runHeadless(scenarios, {
     json: options.json,
     speed: options.speed,
     scale: options.scale,
@@ -75,6 +75,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     titles: options.all,
     stop: output.closed,
   });
+  return output.exitCode(code);
 }
 
 async function chooseScenarios(options: Options): Promise<LoadedScenario[]> {
