@@ -1,11 +1,11 @@
 import type { CodeView } from '../view/code-view.js';
 import { captureConsole } from '../agent/console-capture.js';
 import { strings, type Strings } from '../view/i18n.js';
+import { thrownText } from './fault-origin.js';
 import type { KeyCommand } from './keys.js';
 import { orderRows, moveSelection } from '../view/rows.js';
 import { Run, type RunOptions, type RunResult } from '../agent/runner.js';
 import type { Lang } from '../runtime/context.js';
-import { errorText } from '../runtime/errors.js';
 import { Future } from '../runtime/future.js';
 import { LoopMonitor } from '../runtime/loop-monitor.js';
 import { Task } from '../runtime/task.js';
@@ -138,7 +138,7 @@ export class Session {
    */
   reportLate(error: unknown): void {
     const s = strings(this.#state.lang);
-    this.#run?.tracker.log('stderr', s.afterRun(s.uncaught(errorText(error))));
+    this.#run?.tracker.log('stderr', s.afterRun(s.uncaught(thrownText(error))));
   }
 
   /** Resolves once no switch is in progress (the last one asked for has started). */

@@ -79,6 +79,19 @@ describe.skipIf(!TmuxTerminal.available())('dashboard in a real terminal', () =>
     await expectTerminalRestored(t);
   }, 60_000);
 
+  it("a --file scenario's non-Error thrown after its run (a string, no stack) shows in the console panel too, and the app goes on", async () => {
+    const t = terminal(80, 24);
+    await launch(t, '--file test/e2e/fixtures/throw-value-later.mjs');
+    const late = "after the run: uncaught 'boom after the run'";
+    await t.waitFor((s) => s.includes(late), 'the thrown string in the console panel');
+    t.keys('r');
+    await t.waitFor((s) => !s.includes(late), 'the rerun with a fresh console');
+    await t.waitFor((s) => s.includes(late), 'the thrown string again');
+    t.keys('q');
+    expectFrameThenExit(await t.waitFor(exited(0), 'exit code 0'), 0);
+    await expectTerminalRestored(t);
+  }, 60_000);
+
   it('shows a one-line notice in a terminal smaller than 80x24, and the panels again once it grows', async () => {
     const t = terminal(70, 20);
     await launch(t);
