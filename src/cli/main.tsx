@@ -41,9 +41,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(listText(SCENARIOS, lang));
     return 0;
   }
-  // isatty, not process.stdout.isTTY: creating the stdout stream here would make a program's
-  // first print cheaper than in plain node, and with it the order of its timers (see headless.ts).
-  const problem = options.headless ? undefined : isatty(1) ? inputProblem(process.stdin) : 'stdoutNotTty';
+  const problem = options.headless ? undefined : screenProblem(process.env);
   if (!options.headless) {
     if (!problem) {
       const initial = options.file ? 0 : SCENARIOS.findIndex((s) => s.id === scenarios[0]!.id);
@@ -57,10 +55,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (recording || options.autoplay !== undefined) {
       recording?.discard();
-      process.stderr.write(`loopscope: ${recording ? '--record' : '--autoplay'} shows the dashboard, which needs a terminal (${strings('en')[problem]}); run it in a terminal, not through a pipe\n`);
+      const fix = problem === 'dumbTerminal' ? 'run it in a terminal that can draw, such as xterm' : 'run it in a terminal, not through a pipe';
+      process.stderr.write(`loopscope: ${recording ? '--record' : '--autoplay'} shows the dashboard, which needs a terminal (${strings('en')[problem]}); ${fix}\n`);
       return 2;
     }
-    // Without a terminal for its output, headless is simply the default; without one for keys, say so.
+    // Without a terminal for its output, headless is simply the default; with one that cannot
+    // draw or give keys, say so.
     const s = strings(lang);
     if (problem !== 'stdoutNotTty') process.stderr.write(`${s.headlessInstead(s[problem])}\n`);
   }
@@ -76,6 +76,16 @@ export async function main(argv: readonly string[]): Promise<number> {
     stop: output.closed,
   });
   return output.exitCode(code);
+}
+
+/** Why the dashboard cannot be drawn here (a key of the notice's words), or undefined when it can. */
+function screenProblem(env: NodeJS.ProcessEnv): 'stdoutNotTty' | 'dumbTerminal' | ReturnType<typeof inputProblem> {
+  // isatty, not process.stdout.isTTY: creating the stdout stream here would make a program's
+  // first print cheaper than in plain node, and with it the order of its timers (see headless.ts).
+  if (!isatty(1)) return 'stdoutNotTty';
+  // A dumb terminal moves no cursor: each frame would be printed below the last, for ever.
+  if (env.TERM === 'dumb') return 'dumbTerminal';
+  return inputProblem(process.stdin);
 }
 
 async function chooseScenarios(options: Options): Promise<LoadedScenario[]> {

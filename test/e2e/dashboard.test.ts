@@ -124,4 +124,29 @@ describe.skipIf(!TmuxTerminal.available())('dashboard in a real terminal', () =>
     expect(screen).toContain('loopscope: stdin is not a terminal; running headless instead');
     expect(screen).toContain('Sync Results: Test');
   }, 60_000);
+
+  it('runs headless, saying so in one line, with TERM=dumb; --record and --autoplay exit 2 there, leaving no file', async () => {
+    const t = terminal(80, 24);
+    const dir = mkdtempSync(join(tmpdir(), 'loopscope-dumb-'));
+    const cast = join(dir, 'demo.cast');
+    try {
+      await launch(t, '', 'TERM=dumb');
+      const screen = await t.waitFor(exited(0), 'exit code 0');
+      expect(screen).toContain('loopscope: TERM=dumb cannot draw the dashboard; running headless instead');
+      expect(screen).toContain('Sync Results: Test');
+      expect(screen).not.toContain('Tasks & futures');
+      for (const [args, flag] of [[`--record ${cast}`, '--record'], ['--autoplay 1', '--autoplay']]) {
+        t.keys('clear', 'Enter');
+        await t.waitFor((s) => !s.includes('__EXIT_'), 'a clear screen');
+        await launch(t, args, 'TERM=dumb');
+        const refused = await t.waitFor(exited(2), `${flag}: exit code 2`);
+        expect(logicalLines(refused, 80)).toContain(
+          `loopscope: ${flag} shows the dashboard, which needs a terminal (TERM=dumb cannot draw the dashboard); run it in a terminal that can draw, such as xterm`,
+        );
+      }
+      expect(existsSync(cast)).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
