@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { UsageError } from '../src/cli/args.js';
+import { UsageError } from '../src/usage-error.js';
 import { RecordError, Recording } from '../src/record/record.js';
 
 const dirs: string[] = [];
@@ -116,11 +116,28 @@ describe('Recording', () => {
     const dir = tempDir();
     const existing = join(dir, 'old.cast');
     writeFileSync(existing, 'keep me');
-    Recording.open(existing).discard();
+    Recording.open(existing, { overwrite: true }).discard();
     expect(readFileSync(existing, 'utf8')).toBe('keep me');
     const fresh = join(dir, 'new.cast');
     Recording.open(fresh).discard();
     expect(existsSync(fresh)).toBe(false);
+  });
+
+  it('replaces an existing file only with overwrite, and never the protected one', () => {
+    const dir = tempDir();
+    const existing = join(dir, 'old.cast');
+    writeFileSync(existing, 'keep me');
+    expect(() => Recording.open(existing)).toThrow(/already exists; add --overwrite/);
+    const module = join(dir, 'program.mjs');
+    writeFileSync(module, 'export default async () => {};');
+    for (const overwrite of [false, true]) {
+      expect(() => Recording.open(module, { overwrite, protect: module })).toThrow(/is the --file module being run/);
+    }
+    const rec = Recording.open(existing, { overwrite: true, protect: module });
+    rec.start(80, 24, {});
+    rec.close();
+    expect(parse(existing).header).toMatchObject({ version: 2, width: 80 });
+    expect(readFileSync(module, 'utf8')).toBe('export default async () => {};');
   });
 
   it('refuses a path in a missing folder, a folder, or under a file, naming the problem and the fix', () => {

@@ -101,6 +101,9 @@ describe('Session', () => {
       session.dispatch({ command: 'lang', key: 'l' });
       session.reportLate(new TypeError('tarde'));
       expect(logs()).toContain('stderr: después de la ejecución: sin capturar: TypeError: tarde');
+      // A thrown value that is not an Error, as the code wrote it.
+      session.reportLate('tarde');
+      expect(logs()).toContain("stderr: después de la ejecución: sin capturar: 'tarde'");
     } finally {
       await session.close();
     }

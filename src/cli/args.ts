@@ -1,10 +1,7 @@
 import { FLAGS, type Flag } from './flags.js';
+import { UsageError } from '../usage-error.js';
+import { quote } from '../text/quote.js';
 import { DEFAULT_SETTINGS, LANGS, SCALES, SPEED_RANGE, type Lang } from '../settings.js';
-
-/** A mistake in what the user typed: exit 2 with this one line. */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
 
 export interface Options {
   readonly scenario: string | undefined;
@@ -15,6 +12,8 @@ export interface Options {
   readonly speed: number;
   readonly lang: Lang | undefined;
   readonly record: string | undefined;
+  /** An existing file may be replaced by the recording. */
+  readonly overwrite: boolean;
   /** Seconds per scenario, when touring. */
   readonly autoplay: number | undefined;
   readonly file: string | undefined;
@@ -25,16 +24,23 @@ export interface Options {
 
 const HINT = "run 'loopscope --help' for the flags";
 
+/**
+ * A word that reads as a number, negative ones included (-1, -.5): after a flag that takes a
+ * value it is that value, so `--autoplay -1` is out of range rather than an unknown option
+ * (no flag starts with a digit).
+ */
+const NUMBER_LIKE = /^-?\.?\d/;
+
 /** Parses argv (without node and script) into options; throws UsageError with one clear line. */
 export function parseArgs(argv: readonly string[]): Options {
   const raw = new Map<string, string | true>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (!arg.startsWith('-') || arg === '-') throw new UsageError(`unexpected argument '${arg}'; ${HINT}`);
+    if (!arg.startsWith('-') || arg === '-') throw new UsageError(`unexpected argument ${quote(arg)}; ${HINT}`);
     const eq = arg.indexOf('=');
     const key = eq > 0 ? arg.slice(0, eq) : arg;
     const flag = arg.startsWith('--') ? FLAGS.find((f) => `--${f.name}` === key) : FLAGS.find((f) => f.short && `-${f.short}` === key);
-    if (!flag) throw new UsageError(`unknown option '${key}'; ${HINT}`);
+    if (!flag) throw new UsageError(`unknown option ${quote(key)}; ${HINT}`);
     if (raw.has(flag.name)) throw new UsageError(`--${flag.name} is given twice; give it once`);
     if (!flag.value) {
       if (eq > 0) throw new UsageError(`--${flag.name} takes no value; give it as --${flag.name}`);
@@ -46,12 +52,12 @@ export function parseArgs(argv: readonly string[]): Options {
       continue;
     }
     const next = argv[i + 1];
-    if (next === undefined || (next.startsWith('-') && !/^-\d/.test(next))) {
+    if (next === undefined || (next.startsWith('-') && !NUMBER_LIKE.test(next))) {
       if (flag.optionalValue) raw.set(flag.name, true);
       else throw new UsageError(`--${flag.name} needs a value: ${label(flag)}`);
       continue;
     }
-    if (flag.optionalValue && !/^\d/.test(next)) {
+    if (flag.optionalValue && !NUMBER_LIKE.test(next)) {
       raw.set(flag.name, true);
       continue;
     }
@@ -71,6 +77,7 @@ export function parseArgs(argv: readonly string[]): Options {
     speed: raw.has('speed') ? number('speed', text('speed'), SPEED_RANGE.min, SPEED_RANGE.max) : DEFAULT_SETTINGS.speed,
     lang: raw.has('lang') ? lang(text('lang')) : undefined,
     record: nonEmpty('record', text('record')),
+    overwrite: raw.has('overwrite'),
     autoplay: raw.has('autoplay') ? (raw.get('autoplay') === true ? 8 : number('autoplay', text('autoplay'), 1, 600)) : undefined,
     file: nonEmpty('file', text('file')),
     scale: raw.has('scale') ? scale(text('scale')) : DEFAULT_SETTINGS.scale,
@@ -96,7 +103,7 @@ function nonEmpty(name: string, value: string | undefined): string | undefined {
 function number(name: string, value: string | undefined, min: number, max: number): number {
   const n = value !== undefined && /^\s*[\d.]+\s*$/.test(value) ? Number(value) : Number.NaN;
   if (!Number.isFinite(n) || n < min || n > max) {
-    throw new UsageError(`--${name} must be a number from ${min} to ${max}, not '${value ?? ''}'`);
+    throw new UsageError(`--${name} must be a number from ${min} to ${max}, not ${quote(value ?? '')}`);
   }
   return n;
 }
@@ -104,12 +111,12 @@ function number(name: string, value: string | undefined, min: number, max: numbe
 function lang(value: string | undefined): Lang {
   const found = LANGS.find((l) => l === value);
   if (found) return found;
-  throw new UsageError(`--lang must be ${LANGS.join(' or ')}, not '${value ?? ''}'`);
+  throw new UsageError(`--lang must be ${LANGS.join(' or ')}, not ${quote(value ?? '')}`);
 }
 
 function scale(value: string | undefined): number {
   if (value !== undefined && Object.hasOwn(SCALES, value)) return SCALES[value as keyof typeof SCALES];
-  throw new UsageError(`--scale must be ${Object.keys(SCALES).join(' or ')}, not '${value ?? ''}'`);
+  throw new UsageError(`--scale must be ${Object.keys(SCALES).join(' or ')}, not ${quote(value ?? '')}`);
 }
 
 /** The language from LC_ALL / LC_MESSAGES / LANG: Spanish for es_*, English otherwise. */

@@ -21,6 +21,7 @@ export const FLAGS: readonly Flag[] = [
   { name: 'autoplay', value: '[seconds]', optionalValue: true, help: 'tour every scenario for a demo (default 8 s each), then exit' },
   { name: 'file', value: '<path>', help: 'run a scenario module of your own (.ts, .js or .mjs)' },
   { name: 'scale', value: '<10k|100k>', help: 'how many tasks the rush-hour scenario starts (default 10k)' },
+  { name: 'overwrite', help: 'let --record / --save replace an existing file' },
   { name: 'help', short: 'h', help: 'show this help and exit' },
   { name: 'version', short: 'v', help: 'print the version and exit' },
 ];

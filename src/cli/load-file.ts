@@ -1,11 +1,16 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { UsageError } from './args.js';
+import { UsageError } from '../usage-error.js';
+import { printable, quote } from '../text/quote.js';
+import { systemReason } from '../text/system-error.js';
 import type { LoadedScenario, Scenario } from '../scenario.js';
 
 const TS = new Set(['.ts', '.mts', '.cts', '.tsx']);
 const JS = new Set(['.js', '.mjs', '.cjs']);
+
+/** The largest --file read: a scenario module is source code, and ten megabytes of it is plenty. */
+export const MAX_FILE_MB = 10;
 
 /**
  * Loads a user's scenario module: a default export of a scenario object or a bare
@@ -13,28 +18,57 @@ const JS = new Set(['.js', '.mjs', '.cjs']);
  */
 export async function loadScenarioFile(path: string, cwd = process.cwd()): Promise<LoadedScenario> {
   const full = resolve(cwd, path);
-  let source: string;
-  try {
-    if (statSync(full).isDirectory()) throw new UsageError(`--file: '${path}' is a directory; give a .ts or .js file`);
-    source = readFileSync(full, 'utf8');
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UsageError(`--file: no such file '${path}'; check the path`);
-    if (code === 'EACCES' || code === 'EPERM') throw new UsageError(`--file: cannot read '${path}' (permission denied); make it readable (chmod +r)`);
-    throw new UsageError(`--file: cannot read '${path}': ${(error as Error).message}`);
-  }
+  const source = readSource(full, path);
   const ext = extname(full);
-  if (!TS.has(ext) && !JS.has(ext)) throw new UsageError(`--file: '${path}' is not a .ts, .js or .mjs module`);
   let module: { default?: unknown };
   try {
     module = TS.has(ext)
       ? ((await (await import('tsx/esm/api')).tsImport(pathToFileURL(full).href, import.meta.url)) as { default?: unknown })
       : ((await import(pathToFileURL(full).href)) as { default?: unknown });
   } catch (error) {
-    throw new UsageError(`--file: '${path}' does not load: ${firstLine(error)}`);
+    throw new UsageError(`--file: ${quote(path)} does not load: ${firstLine(error)}`);
   }
   return { ...toScenario(module.default, path), source, file: full };
+}
+
+/**
+ * The module's text. Only a regular file of a sane size, with a module's extension, is read: a
+ * FIFO would block the open for ever, and /dev/zero or a huge file would fill the memory.
+ */
+function readSource(full: string, path: string): string {
+  let stats: Stats;
+  try {
+    stats = statSync(full);
+  } catch (error) {
+    throw unreadable(error, path);
+  }
+  if (stats.isDirectory()) throw new UsageError(`--file: ${quote(path)} is a directory; give a .ts or .js file`);
+  if (!stats.isFile()) throw new UsageError(`--file: ${quote(path)} is ${special(stats)}, not a regular file; give a .ts or .js file`);
+  if (stats.size > MAX_FILE_MB * 2 ** 20) {
+    const mb = Math.ceil((stats.size / 2 ** 20) * 10) / 10;
+    throw new UsageError(`--file: ${quote(path)} is ${mb} MB; a scenario module can be at most ${MAX_FILE_MB} MB`);
+  }
+  const ext = extname(full);
+  if (!TS.has(ext) && !JS.has(ext)) throw new UsageError(`--file: ${quote(path)} is not a .ts, .js or .mjs module`);
+  try {
+    return readFileSync(full, 'utf8');
+  } catch (error) {
+    throw unreadable(error, path);
+  }
+}
+
+function unreadable(error: unknown, path: string): UsageError {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new UsageError(`--file: no such file ${quote(path)}; check the path`);
+  if (code === 'EACCES' || code === 'EPERM') return new UsageError(`--file: cannot read ${quote(path)} (permission denied); make it readable (chmod +r)`);
+  return new UsageError(`--file: cannot read ${quote(path)}: ${systemReason(error)}`);
+}
+
+/** What a path that is neither a file nor a folder is. */
+function special(stats: Stats): string {
+  if (stats.isFIFO()) return 'a FIFO (a named pipe)';
+  if (stats.isSocket()) return 'a socket';
+  return 'a device';
 }
 
 function toScenario(value: unknown, path: string): Scenario {
@@ -57,10 +91,10 @@ function toScenario(value: unknown, path: string): Scenario {
     };
   }
   if (value === undefined) {
-    throw new UsageError(`--file: '${path}' has no default export; add 'export default async (ctx) => { ... }'`);
+    throw new UsageError(`--file: ${quote(path)} has no default export; add 'export default async (ctx) => { ... }'`);
   }
   throw new UsageError(
-    `--file: the default export of '${path}' is not a scenario; export an async (ctx) => {} or an object with run(ctx)`,
+    `--file: the default export of ${quote(path)} is not a scenario; export an async (ctx) => {} or an object with run(ctx)`,
   );
 }
 
@@ -70,5 +104,5 @@ function firstLine(error: unknown): string {
   const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
   const esbuild = lines.find((l) => l.includes('ERROR:'));
   const line = esbuild ? esbuild.replace(/^.*?(\d+:\d+): ERROR: /, 'line $1: ') : lines[0] ?? 'unknown error';
-  return line.length > 160 ? `${line.slice(0, 157)}...` : line;
+  return printable(line, 160);
 }

@@ -1,7 +1,7 @@
 import { render, type Instance } from 'ink';
 import { App } from '../../components/App.js';
 import { ErrorBoundary } from '../../components/ErrorBoundary.js';
-import { scenarioThatThrew } from './fault-origin.js';
+import { lateFaultOwner } from './fault-origin.js';
 import { ThemeContext } from '../hooks/use-theme.js';
 import { strings } from '../view/i18n.js';
 import { lineUpdates } from './line-updates.js';
@@ -95,11 +95,11 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
     void finish(1);
   };
   // The runner listens for uncaught errors while a run goes on and blames the scenario. Outside
-  // a run, an error thrown from a --file scenario's own code (a timer it left) is shown in the
-  // console panel; any other is ours, and ends the app with one line instead of a torn screen.
+  // a run, what a --file scenario's own code throws (a timer it left) is shown in the console
+  // panel; anything else is ours, and ends the app with one line instead of a torn screen.
   const onUncaught = (error: unknown) => {
     if (runTakesUncaughtErrors()) return;
-    if (scenarioThatThrew(error, session.scenarios)) return session.reportLate(error);
+    if (lateFaultOwner(error, session.scenarios)) return session.reportLate(error);
     onCrash(error);
   };
   const onSignal = (signal: keyof typeof SIGNAL_CODES) => void finish(SIGNAL_CODES[signal]);

@@ -1,4 +1,4 @@
-import { withWrite, writeTo } from './stream-with-write.js';
+import { withWrite, writeTo } from '../record/stream-with-write.js';
 
 const ESC = '\u001B[';
 /** Ink's erase of the lines it drew last time (ansi-escapes' eraseLines): erase, up, …, erase, column 1. */

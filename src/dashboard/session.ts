@@ -7,7 +7,7 @@ import type { KeyCommand } from '../view/keys.js';
 import { moveSelection, orderRows } from '../view/rows.js';
 import { Run, type Action, type ActOutcome, type RunOptions, type RunResult } from '../agent/runner.js';
 import { LANGS, settingsWith, SPEED_RANGE, type Lang, type RunSettings } from '../settings.js';
-import { errorText } from '../runtime/errors.js';
+import { thrownText } from './fault-origin.js';
 import { LoopMonitor } from '../runtime/loop-monitor.js';
 import type { LoadedScenario } from '../scenario.js';
 import { Stepper } from '../agent/stepper.js';
@@ -141,7 +141,7 @@ export class Session {
    */
   reportLate(error: unknown): void {
     const s = strings(this.#state.lang);
-    this.#run?.tracker.log('stderr', s.afterRun(s.uncaught(errorText(error))));
+    this.#run?.tracker.log('stderr', s.afterRun(s.uncaught(thrownText(error))));
   }
 
   /** Resolves once no switch is in progress (the last one asked for has started). */

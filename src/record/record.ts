@@ -1,8 +1,10 @@
-import { closeSync, fstatSync, ftruncateSync, openSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, ftruncateSync, openSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { UsageError } from '../cli/args.js';
-import { withWrite, writeTo } from '../dashboard/stream-with-write.js';
+import { UsageError } from '../usage-error.js';
+import { printable, quote, QUOTE_MAX } from '../text/quote.js';
+import { systemReason } from '../text/system-error.js';
+import { withWrite, writeTo } from './stream-with-write.js';
 
 /** A `--record` path that cannot be written: exit 2 with this one line. */
 export class RecordError extends UsageError {
@@ -10,21 +12,55 @@ export class RecordError extends UsageError {
 }
 
 /** What went wrong with a recording path, and what to do instead, in one line. */
-function problem(path: string, code: string | undefined): string {
+function problem(path: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
   switch (code) {
     case 'ENOENT':
-      return `--record: the folder '${dirname(path)}' does not exist; create it first or record to another path`;
+      // A folder that exists yet makes no file in it (/proc) is no folder for the user to create.
+      if (isFolder(dirname(path))) return `--record: cannot create ${quote(path)}: ${systemReason(error)}; record to a folder you can write, such as ./demo.cast`;
+      return `--record: the folder ${quote(dirname(path))} does not exist; create it first or record to another path`;
     case 'EISDIR':
-      return `--record: '${path}' is a folder; name a file in it, such as ${join(path, 'demo.cast')}`;
+      return aFolder(path);
     case 'ENOTDIR':
-      return `--record: '${dirname(path)}' is not a folder; record to a path inside a folder`;
+      return `--record: ${quote(dirname(path))} is not a folder; record to a path inside a folder`;
     case 'EACCES':
-    case 'EPERM':
+      return `--record: no permission to write ${quote(path)}; record to a folder you can write, such as ./demo.cast`;
     case 'EROFS':
-      return `--record: no permission to write '${path}'; record to a folder you can write, such as ./demo.cast`;
+      return `--record: ${quote(path)} is on a read-only file system (EROFS); record to a folder you can write, such as ./demo.cast`;
+    case 'EPERM':
+      return `--record: cannot write ${quote(path)}: ${systemReason(error)}; record to a folder you can write, such as ./demo.cast`;
     default:
-      return `--record: cannot write '${path}' (${code ?? 'unknown error'}); record to another path`;
+      return `--record: cannot write ${quote(path)}: ${systemReason(error)}; record to another path`;
   }
+}
+
+function aFolder(path: string): string {
+  return `--record: ${quote(path)} is a folder; name a file in it, such as ${printable(join(path, 'demo.cast'), QUOTE_MAX)}`;
+}
+
+function exists(path: string): string {
+  return `--record: ${quote(path)} already exists; add --overwrite to replace it, or record to another path`;
+}
+
+function theModule(path: string): string {
+  return `--record: ${quote(path)} is the --file module being run, and recording would replace it; record to another path, such as ./demo.cast`;
+}
+
+/** The same file, whatever the path that reached it (a symbolic or a hard link). */
+function sameFile(a: Stats, b: Stats | undefined): boolean {
+  return a.dev === b?.dev && a.ino === b.ino;
+}
+
+function isFolder(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+}
+
+/** How Recording.open treats a path that exists. */
+export interface OpenOptions {
+  /** `--overwrite`: an existing file may be replaced. */
+  readonly overwrite?: boolean;
+  /** A file never to record onto, even with `overwrite`: the --file module being run. */
+  readonly protect?: string;
 }
 
 /** The asciicast v2 header: https://docs.asciinema.org/manual/asciicast/v2/ */
@@ -62,17 +98,23 @@ export class Recording {
 
   /**
    * Opens the file for writing, so a path that cannot be written fails now, before the dashboard
-   * starts; throws RecordError naming the problem and the fix. An existing file is emptied only
-   * when the recording starts.
+   * starts; throws RecordError naming the problem and the fix. A file that exists is refused
+   * unless `overwrite` (as `asciinema rec` does), and is emptied only when the recording starts;
+   * a device or a pipe that exists (/dev/stderr) is written as it is, since nothing is replaced.
    */
-  static open(path: string): Recording {
+  static open(path: string, options: OpenOptions = {}): Recording {
     try {
       const existing = statSync(path, { throwIfNoEntry: false });
-      if (existing?.isDirectory()) throw new RecordError(problem(path, 'EISDIR'));
-      return new Recording(path, openSync(path, 'a'), existing !== undefined);
+      if (existing?.isDirectory()) throw new RecordError(aFolder(path));
+      if (existing && options.protect && sameFile(existing, statSync(options.protect, { throwIfNoEntry: false }))) throw new RecordError(theModule(path));
+      if (existing?.isFile() && !options.overwrite) throw new RecordError(exists(path));
+      // A new file is made exclusively: one that appeared since the check (or a symbolic link
+      // to nothing) is not taken over without --overwrite.
+      return new Recording(path, openSync(path, existing || options.overwrite ? 'a' : 'ax'), existing !== undefined);
     } catch (error) {
       if (error instanceof RecordError) throw error;
-      throw new RecordError(problem(path, (error as NodeJS.ErrnoException).code));
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new RecordError(exists(path));
+      throw new RecordError(problem(path, error));
     }
   }
 

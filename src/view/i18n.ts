@@ -60,6 +60,7 @@ const en = {
   headlessInstead: (why: string) => `loopscope: ${why}; running headless instead`,
   stdinNotTty: 'stdin is not a terminal',
   stdoutNotTty: 'stdout is not a terminal',
+  dumbTerminal: 'TERM=dumb cannot draw the dashboard',
   noRawMode: 'this terminal does not support raw mode',
   crashed: (message: string) => `loopscope: crashed: ${message} (a loopscope bug: please report it with the command you ran)`,
 };
@@ -123,6 +124,7 @@ const es: Strings = {
   headlessInstead: (why) => `loopscope: ${why}; se ejecuta sin panel`,
   stdinNotTty: 'stdin no es un terminal',
   stdoutNotTty: 'stdout no es un terminal',
+  dumbTerminal: 'TERM=dumb no puede dibujar el panel',
   noRawMode: 'este terminal no admite el modo raw',
   crashed: (message) => `loopscope: se ha roto: ${message} (un fallo de loopscope: avisa, con la orden que usaste)`,
 };

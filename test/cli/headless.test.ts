@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -137,6 +137,10 @@ describe('bad input exits 2 with one line', () => {
     ['a value for a switch', ['--json=yes'], /--json takes no value; give it as --json$/],
     ['speed in another notation', ['--speed=1e2'], /--speed must be a number from 0.1 to 10, not '1e2'/],
     ['negative speed', ['--speed', '-1'], /--speed must be a number from 0.1 to 10, not '-1'/],
+    ['negative speed, no leading digit', ['--speed', '-.5'], /--speed must be a number from 0.1 to 10, not '-.5'/],
+    ['negative autoplay', ['--autoplay', '-1'], /--autoplay must be a number from 1 to 600, not '-1'$/],
+    ['negative autoplay, before another flag', ['--autoplay', '-5', '-s', 'seed'], /--autoplay must be a number from 1 to 600, not '-5'$/],
+    ['autoplay under a second', ['--autoplay', '.5'], /--autoplay must be a number from 1 to 600, not '.5'$/],
     ['bad scale', ['--scale', '5k'], /--scale must be 10k or 100k, not '5k'/],
     ['autoplay of 0 s', ['--autoplay=0'], /--autoplay must be a number from 1 to 600, not '0'/],
     ['autoplay not a number', ['--autoplay=soon'], /--autoplay must be a number from 1 to 600, not 'soon'/],
@@ -206,6 +210,44 @@ describe('a reader that stops reading (| head)', () => {
     expect(run.stderr.trim().split('\n').at(-1)).toBe('status=0');
     // --all takes over 10 s when read to the end; it stops with its reader instead.
     expect(run.ms).toBeLessThan(5000);
+  });
+});
+
+describe.skipIf(!existsSync('/dev/full'))('an output that fails (a full disk: /dev/full)', () => {
+  /** Runs loopscope with stdout, or stderr, on /dev/full, where every write fails with ENOSPC. */
+  function full(args: string[], stream: 'stdout' | 'stderr') {
+    const fd = openSync('/dev/full', 'w');
+    try {
+      const start = performance.now();
+      const run = spawnSync(process.execPath, [BIN, ...args], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+        stdio: ['ignore', stream === 'stdout' ? fd : 'pipe', stream === 'stderr' ? fd : 'pipe'],
+        timeout: 60_000,
+      });
+      return { ...run, ms: performance.now() - start };
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  it.each([
+    ['the transcript', ['--headless', '-s', 'seed']],
+    ['--json', ['--json', '-s', 'seed']],
+    ['every scenario', ['--headless', '--all']],
+  ])('%s on stdout: exits 1 with one line saying why, and stops the run', (_name, args) => {
+    const run = full(args, 'stdout');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe('loopscope: cannot write the transcript to stdout: no space left on device (ENOSPC)\n');
+    // --all takes over 10 s when written to the end; it stops at the first failed write instead.
+    expect(run.ms).toBeLessThan(5000);
+  });
+
+  it('on stderr: exits 1 (there is nowhere left to say why)', () => {
+    const run = full(['--headless', '-s', 'seed'], 'stderr');
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('Async Result: Test');
   });
 });
 

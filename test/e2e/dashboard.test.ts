@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectFrameThenExit, expectTerminalRestored, exited, launch, quitCleanly, terminalFactory } from './shell.js';
+import { expectFrameThenExit, expectTerminalRestored, exited, launch, logicalLines, quitCleanly, terminalFactory } from './shell.js';
 import { TmuxTerminal } from './tmux.js';
 
 // The real program in a real terminal (tmux): keys in, screen out, and the terminal afterwards.
@@ -79,6 +79,19 @@ describe.skipIf(!TmuxTerminal.available())('dashboard in a real terminal', () =>
     await expectTerminalRestored(t);
   }, 60_000);
 
+  it("a --file scenario's non-Error thrown after its run (a string, no stack) shows in the console panel too, and the app goes on", async () => {
+    const t = terminal(80, 24);
+    await launch(t, '--file test/e2e/fixtures/throw-value-later.mjs');
+    const late = "after the run: uncaught 'boom after the run'";
+    await t.waitFor((s) => s.includes(late), 'the thrown string in the console panel');
+    t.keys('r');
+    await t.waitFor((s) => !s.includes(late), 'the rerun with a fresh console');
+    await t.waitFor((s) => s.includes(late), 'the thrown string again');
+    t.keys('q');
+    expectFrameThenExit(await t.waitFor(exited(0), 'exit code 0'), 0);
+    await expectTerminalRestored(t);
+  }, 60_000);
+
   it('shows a one-line notice in a terminal smaller than 80x24, and the panels again once it grows', async () => {
     const t = terminal(70, 20);
     await launch(t);
@@ -110,5 +123,30 @@ describe.skipIf(!TmuxTerminal.available())('dashboard in a real terminal', () =>
     const screen = await t.waitFor(exited(0), 'exit code 0');
     expect(screen).toContain('loopscope: stdin is not a terminal; running headless instead');
     expect(screen).toContain('Sync Results: Test');
+  }, 60_000);
+
+  it('runs headless, saying so in one line, with TERM=dumb; --record and --autoplay exit 2 there, leaving no file', async () => {
+    const t = terminal(80, 24);
+    const dir = mkdtempSync(join(tmpdir(), 'loopscope-dumb-'));
+    const cast = join(dir, 'demo.cast');
+    try {
+      await launch(t, '', 'TERM=dumb');
+      const screen = await t.waitFor(exited(0), 'exit code 0');
+      expect(screen).toContain('loopscope: TERM=dumb cannot draw the dashboard; running headless instead');
+      expect(screen).toContain('Sync Results: Test');
+      expect(screen).not.toContain('Tasks & futures');
+      for (const [args, flag] of [[`--record ${cast}`, '--record'], ['--autoplay 1', '--autoplay']]) {
+        t.keys('clear', 'Enter');
+        await t.waitFor((s) => !s.includes('__EXIT_'), 'a clear screen');
+        await launch(t, args, 'TERM=dumb');
+        const refused = await t.waitFor(exited(2), `${flag}: exit code 2`);
+        expect(logicalLines(refused, 80)).toContain(
+          `loopscope: ${flag} shows the dashboard, which needs a terminal (TERM=dumb cannot draw the dashboard); run it in a terminal that can draw, such as xterm`,
+        );
+      }
+      expect(existsSync(cast)).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 });
