@@ -108,8 +108,7 @@ asyncio.run(main())`,
     } catch (error) {
       console.log(`waitFor(slow-page, 150 ms) raised ${errorText(error)} (measured ${round(ctx.now() - since)})`);
     }
-    // waitFor raises as soon as it has asked for the cancel; the task unwinds a moment later.
-    await settled(slow);
+    // As asyncio's wait_for, it raised only once the cancelled task had unwound.
     console.log(`slow-page cancelled: ${slow.cancelled()}`);
 
     await ctx.step('as completed');
@@ -135,7 +134,7 @@ asyncio.run(main())`,
       });
     } catch (error) {
       console.log(`TaskGroup raised ${errorText(error)} after ${round(ctx.now() - since)}`);
-      for (const inner of (error as { errors?: unknown[] }).errors ?? []) console.log(`  inside: ${errorText(inner)}`);
+      if (error instanceof ctx.ExceptionGroup) for (const inner of error.exceptions) console.log(`  inside: ${errorText(inner)}`);
     }
     for (const upload of uploads) console.log(`${upload.name}: ${upload.record.state}`);
 
@@ -161,10 +160,3 @@ asyncio.run(main())`,
   },
 });
 
-/** Waits for a task to finish however it ends, without raising. */
-function settled(task: PromiseLike<unknown>): Promise<void> {
-  return Promise.resolve(task).then(
-    () => undefined,
-    () => undefined,
-  );
-}

@@ -266,10 +266,11 @@ export class Run {
   async #cancelLeftovers(): Promise<void> {
     const pending: Future<unknown>[] = [];
     for (const rec of this.tracker.unsettled()) {
-      if (rec.handle instanceof Future) {
-        rec.handle.cancel(this.#stopped ? 'the run was stopped' : 'the run ended');
-        pending.push(rec.handle);
-      }
+      if (!(rec.handle instanceof Future)) continue;
+      // A task asked already (the main task, by stop()) keeps that request: a second one would
+      // replace its message, as in asyncio.
+      if (!(rec.handle instanceof Task && rec.handle.cancelling() > 0)) rec.handle.cancel(this.#stopped ? 'the run was stopped' : 'the run ended');
+      pending.push(rec.handle);
     }
     if (pending.length === 0) return;
     const limit = this.#options.stopTimeoutMs ?? 1000;

@@ -1,15 +1,50 @@
-import { currentTask } from './current.js';
-import { CancelledError } from './errors.js';
+import { performance } from 'node:perf_hooks';
+import { BaseFuture, Yield } from './future.js';
+import { currentTask } from './loop.js';
 import type { Tracker } from './tracker.js';
 
 const blocker = new Int32Array(new SharedArrayBuffer(4));
+/** The longest delay Node's timers take (about 24.8 days); longer ones would fire after 1 ms. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * asyncio.sleep's future: a real timer sets it. Cancelling it (a cancel of the task that awaits it
+ * does) clears the timer, and the await raises CancelledError.
+ */
+class Sleep<T> extends BaseFuture<T> {
+  readonly #timer: NodeJS.Timeout;
+  readonly #clock: Clock;
+
+  constructor(clock: Clock, realMs: number, value: T) {
+    super();
+    this.#clock = clock;
+    this.#timer = setTimeout(Sleep.#ring, Math.min(realMs, MAX_TIMER_MS), this, value);
+  }
+
+  static #ring<U>(sleep: Sleep<U>, value: U): void {
+    if (sleep.done()) return;
+    sleep.setResult(value);
+    sleep.#clock.forget(sleep);
+  }
+
+  override cancel(message?: string): boolean {
+    if (!super.cancel(message)) return false;
+    clearTimeout(this.#timer);
+    this.#clock.forget(this);
+    return true;
+  }
+}
 
 /** Real time, scaled by a speed factor a user can change while a run goes on. */
 export class Clock {
   #speed: number;
-  /** Interrupts of the sleeps no task is known to wait on: a task's cancel cannot reach them. */
-  readonly #untracked = new Set<(error: Error) => void>();
+  /** Scenario time (asyncio's loop.time(), in ms) when the speed last changed, and the real time then. */
+  #timeAtChange = 0;
+  #realAtChange = performance.now();
+  /** Sleeps made outside any task: no task's cancel reaches them, so stopping the run does. */
+  readonly #loose = new Set<{ cancel(message?: string): boolean }>();
   #stopped: string | undefined;
+
   constructor(
     private readonly tracker: Tracker,
     speed = 1,
@@ -22,6 +57,9 @@ export class Clock {
   }
 
   set speed(value: number) {
+    const now = performance.now();
+    this.#timeAtChange += (now - this.#realAtChange) * this.#speed;
+    this.#realAtChange = now;
     this.#speed = value;
   }
 
@@ -30,46 +68,39 @@ export class Clock {
     return ms / this.#speed;
   }
 
-  /**
-   * The run was stopped: every sleep still pending rejects with CancelledError, and so does every
-   * later one. Cancelling a task reaches the sleeps it is known to wait on; code resumed from a
-   * plain `await` runs with no current task, and only this reaches its sleeps, so a stopped run's
-   * body cannot sleep on past the run.
-   */
-  stop(reason: string): void {
-    this.#stopped = reason;
-    for (const interrupt of [...this.#untracked]) interrupt(new CancelledError(reason));
+  /** asyncio's loop.time(), in scenario milliseconds: real time run faster or slower by the speed. */
+  time(): number {
+    return this.#timeAtChange + (performance.now() - this.#realAtChange) * this.#speed;
   }
 
   /**
-   * asyncio.sleep: a real timer; the task that awaits it is suspended, and cancelling that task
-   * rejects this sleep with CancelledError.
+   * The run was stopped: every sleep made outside a task is cancelled, and every later one is
+   * cancelled at once, so code no task owns cannot sleep on past the run.
    */
-  sleep<T = void>(ms: number, value?: T): Promise<T> {
-    const task = currentTask();
-    return new Promise<T>((resolve, reject) => {
-      if (task?.cancelPending) {
-        reject(task.takeCancel());
-        return;
-      }
-      if (this.#stopped !== undefined) {
-        reject(new CancelledError(this.#stopped));
-        return;
-      }
-      const interrupt = (error: Error) => {
-        clearTimeout(timer);
-        if (!task) this.#untracked.delete(interrupt);
-        reject(error);
-        task?.resume();
-      };
-      const timer = setTimeout(() => {
-        if (!task) this.#untracked.delete(interrupt);
-        resolve(value as T);
-        task?.resume();
-      }, this.scale(ms));
-      if (task) task.suspendOn({ interrupt });
-      else this.#untracked.add(interrupt);
-    });
+  stop(reason: string): void {
+    this.#stopped = reason;
+    for (const sleep of [...this.#loose]) sleep.cancel(reason);
+  }
+
+  /**
+   * asyncio.sleep: a real timer (scaled by the speed); `sleep(0)` yields one iteration of the loop.
+   * The task that awaits it is suspended on it, and cancelling that task cancels the sleep.
+   */
+  sleep<T = void>(ms: number, value?: T): BaseFuture<T> {
+    if (this.#stopped !== undefined) {
+      const stopped = new BaseFuture<T>();
+      stopped.cancel(this.#stopped);
+      return stopped;
+    }
+    if (!(ms > 0)) return new Yield(value as T);
+    const sleep = new Sleep<T>(this, this.scale(ms), value as T);
+    if (currentTask() === undefined) this.#loose.add(sleep);
+    return sleep;
+  }
+
+  /** A sleep is over (rang or cancelled). */
+  forget(sleep: { cancel(message?: string): boolean }): void {
+    this.#loose.delete(sleep);
   }
 
   /**
@@ -84,3 +115,4 @@ export class Clock {
     return end - start;
   }
 }
+

@@ -1,17 +1,22 @@
+/**
+ * asyncio's exceptions, with Python's names and messages: a program that prints one prints what
+ * Python prints. A message is empty unless one was given, as in Python.
+ */
+
+/** Raised inside a cancelled task at its current await, and by result() of a cancelled future. */
+export class CancelledError extends Error {
+  override name = 'CancelledError';
+  constructor(message = '') {
+    super(message);
+  }
+}
+
 /** Raised when a Future is asked for something its state does not allow (asyncio.InvalidStateError). */
 export class InvalidStateError extends Error {
   override name = 'InvalidStateError';
 }
 
-/** Raised inside a cancelled task at its current await, and by result() of a cancelled future. */
-export class CancelledError extends Error {
-  override name = 'CancelledError';
-  constructor(message = 'cancelled') {
-    super(message);
-  }
-}
-
-/** Raised by waitFor when the awaited work did not finish in time. */
+/** Raised by waitFor, wait and timeout when the time is up (Python's builtin TimeoutError). */
 export class TimeoutError extends Error {
   override name = 'TimeoutError';
 }
@@ -21,7 +26,36 @@ export class RuntimeError extends Error {
   override name = 'RuntimeError';
 }
 
-/** One line describing an error, as a panel or a transcript shows it. */
+/** Python's ValueError: a call with a value it cannot take (one taskDone() too many, say). */
+export class ValueError extends Error {
+  override name = 'ValueError';
+}
+
+/** Raised by Queue.putNowait on a full queue. */
+export class QueueFull extends Error {
+  override name = 'QueueFull';
+}
+
+/** Raised by Queue.getNowait on an empty queue. */
+export class QueueEmpty extends Error {
+  override name = 'QueueEmpty';
+}
+
+/** Raised by a TaskGroup when tasks in it failed (Python's ExceptionGroup): `exceptions` holds them. */
+export class ExceptionGroup extends Error {
+  override name = 'ExceptionGroup';
+  /** The message without the count, as Python keeps it. */
+  readonly description: string;
+  constructor(
+    message: string,
+    readonly exceptions: readonly unknown[],
+  ) {
+    super(`${message} (${exceptions.length} sub-exception${exceptions.length === 1 ? '' : 's'})`);
+    this.description = message;
+  }
+}
+
+/** One line describing an error, as a panel or a transcript shows it: `Name: message`, or the name. */
 export function errorText(error: unknown): string {
   if (error instanceof Error) return error.message ? `${error.name}: ${error.message}` : error.name;
   return String(error);

@@ -1,7 +1,7 @@
 import { Clock } from './clock.js';
 import { CoroutineObject } from './coroutine.js';
-import { currentTask } from './current.js';
-import { Future } from './future.js';
+import { BaseFuture, Future } from './future.js';
+import { currentTask } from './loop.js';
 import { Task, type TaskBody } from './task.js';
 import type { Tracker } from './tracker.js';
 
@@ -27,6 +27,12 @@ export class Runtime {
     return task instanceof Task ? task.record.id : undefined;
   }
 
+  /** asyncio.current_task(): the task whose code is running, or null outside any. */
+  currentTask(): Task<unknown> | null {
+    const task = currentTask();
+    return task instanceof Task ? task : null;
+  }
+
   createFuture<T = unknown>(name?: string): Future<T> {
     return new Future<T>(this.tracker, { name, parent: this.parent() });
   }
@@ -43,7 +49,7 @@ export class Runtime {
     const work = named ? (b as CoroutineObject<T> | TaskBody<T>) : a;
     const parent = this.parent();
     if (work instanceof CoroutineObject) {
-      return new Task<T>(this.tracker, () => work.start(), { name, parent, coro: work.name });
+      return new Task<T>(this.tracker, () => work.start(), { name, parent, coro: work.name, coroutine: work });
     }
     if (typeof work !== 'function') throw new TypeError('createTask needs a coroutine object or a function');
     return new Task<T>(this.tracker, work, { name, parent });
@@ -57,8 +63,16 @@ export class Runtime {
     return (...args: A) => new CoroutineObject<T>(this.tracker, name, () => fn(...args), this.parent());
   }
 
-  /** A task for a coroutine object, the awaitable itself otherwise: what gather and friends wait on. */
-  ensureFuture<T>(work: Awaitable<T>): PromiseLike<T> {
-    return work instanceof CoroutineObject ? this.createTask(work) : work;
+  /**
+   * asyncio.ensure_future: a future as it is, a task for a coroutine object, and a task that awaits
+   * it for any other awaitable (a plain promise), so every combinator waits on futures alone.
+   */
+  ensureFuture<T>(work: Awaitable<T>): BaseFuture<T> {
+    if (work instanceof BaseFuture) return work;
+    if (work instanceof CoroutineObject) return this.createTask(work);
+    if (typeof (work as { then?: unknown } | null)?.then !== 'function') throw new TypeError('An asyncio.Future, a coroutine or an awaitable is required');
+    return new Task<T>(this.tracker, async function _wrap_awaitable() {
+      return await work;
+    }, { parent: this.parent() });
   }
 }

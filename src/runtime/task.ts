@@ -1,7 +1,9 @@
-import { currentTask, setCurrentTask, type Resumable, type Waiter } from './current.js';
-import { CancelledError } from './errors.js';
+import type { CoroutineObject } from './coroutine.js';
+import { CancelledError, RuntimeError } from './errors.js';
 import { Future, type TrackOptions } from './future.js';
-import { queueMicrotaskWith } from './microtask.js';
+import { callSoonAsStep, enter, type LoopTask } from './loop.js';
+import { pyRepr } from './repr.js';
+import { driveBody, trackRawWait, untrackRawWait } from './task-slots.js';
 import type { Tracker } from './tracker.js';
 
 /** The body a task drives: an async function, given the task's AbortSignal if it asks for one. */
@@ -10,44 +12,62 @@ export type TaskBody<T> = (signal: AbortSignal) => PromiseLike<T> | T;
 export interface TaskOptions extends TrackOptions {
   /** Name of the coroutine function the task wraps, for repr and panels. */
   readonly coro?: string;
-  /** Start at once instead of on the creator's next yield (only the runner's root task does). */
+  /**
+   * The coroutine object the task drives, when it was made from one (createTask(coro)): it is
+   * started by the task's first step, and closed unstarted if the task is cancelled before that.
+   */
+  readonly coroutine?: { close(): void };
+  /** Start at once instead of on the ready queue (only the runner's root task does). */
   readonly eager?: boolean;
 }
 
-/** Where a task is with cancellation: never asked, asked and not yet delivered at an await, delivered. */
-const NOT_CANCELLED = 0;
-const CANCEL_PENDING = 1;
-const CANCEL_DELIVERED = 2;
+/** Something a task can be suspended on that a cancel can interrupt (a Future). */
+interface Cancellable {
+  cancel(message?: string): boolean;
+}
 
 /**
- * asyncio's Task: a Future that drives an async function. Creating one schedules it; it starts
- * when the creator yields, so a task printed right after creation is pending.
+ * asyncio's Task: a Future that drives an async function. Creating one puts its first step on the
+ * ready queue, so it starts only once its creator yields to the loop (a task printed right after
+ * creation is pending). Each wake-up is a step on the same queue. cancel() cancels the future the
+ * task is suspended on (a future, a sleep, a queue's waiter, another task: recursively), so
+ * CancelledError is raised at that await, whatever it is; a request made while the task runs, or
+ * while it awaits something the runtime does not drive (a plain promise), is delivered at its next
+ * runtime await, or ends it cancelled when its body returns.
  */
-export class Task<T = unknown> extends Future<T> implements Resumable {
+export class Task<T = unknown> extends Future<T> implements LoopTask {
   #body: TaskBody<T> | undefined;
+  #coroutine: { close(): void } | undefined;
   #controller: AbortController | undefined = undefined;
+  /** asyncio's _fut_waiter: what the task is suspended on, if the runtime drives it. */
+  #waitingOn: Cancellable | undefined = undefined;
+  /** asyncio's _must_cancel: a cancel asked for that found nothing to cancel yet. */
+  #mustCancel = false;
   #cancelMessage: string | undefined = undefined;
-  #cancel = NOT_CANCELLED;
-  #waitingOn: Waiter | undefined = undefined;
-  /** The promise the body's completion settles (made when it starts), and whether it was handed out. */
-  #completion: Promise<T> | undefined = undefined;
-  #shared = false;
+  /** asyncio's _num_cancels_requested. */
+  #cancels = 0;
+  /** True once a step ended with the task suspended on something the runtime does not drive. */
+  #rawWait = false;
+  /** The step under way has been told (stepStarted) and not yet ended. */
+  #inStep = false;
+  /** Coroutine objects this task has started and not seen finish: they run and wait with it. */
+  #coroutines: CoroutineObject<unknown>[] | undefined = undefined;
 
   constructor(tracker: Tracker, body: TaskBody<T>, options: TaskOptions = {}) {
     // The coroutine's name is the record's detail: the task keeps no copy.
     super(tracker, options, 'task', options.coro ?? (body.name || 'anonymous'));
     this.#body = body;
-    if (options.eager) this.#start();
-    else queueMicrotaskWith(Task.#begin, this);
+    this.#coroutine = options.coroutine;
+    if (options.eager) {
+      enter(this);
+      this.#firstStep();
+    } else {
+      callSoonAsStep(this, Task.#begin, this);
+    }
   }
 
-  static #begin<U>(task: Task<U>): void {
-    task.#start();
-  }
-
-  static #yielded<U>(task: Task<U>): void {
-    if (currentTask() === task) setCurrentTask(undefined);
-    if (!task.done()) task.tracker.setState(task.record, 'waiting');
+  static #begin(task: Task<unknown>): void {
+    task.#firstStep();
   }
 
   /** Aborted when the task is cancelled, for APIs that take a signal (fetch, timers/promises, streams). */
@@ -55,141 +75,171 @@ export class Task<T = unknown> extends Future<T> implements Resumable {
     return (this.#controller ??= new AbortController()).signal;
   }
 
-  get cancelPending(): boolean {
-    return this.#cancel === CANCEL_PENDING;
+  /** The number of cancel requests not taken back (asyncio's cancelling()). */
+  cancelling(): number {
+    return this.#cancels;
   }
 
-  /** True once cancel() was asked, even if the body chose to finish anyway. */
-  cancelling(): boolean {
-    return this.#cancel !== NOT_CANCELLED;
+  /** Takes one cancel request back; returns how many are left (asyncio's uncancel()). */
+  uncancel(): number {
+    if (this.#cancels > 0) this.#cancels--;
+    return this.#cancels;
+  }
+
+  getName(): string {
+    return this.name;
+  }
+
+  setName(name: string): void {
+    this.tracker.rename(this.record, String(name));
+  }
+
+  /** The coroutine's name (asyncio's get_coro() is the coroutine object itself). */
+  getCoro(): string {
+    return this.record.detail ?? 'anonymous';
+  }
+
+  override setResult(): never {
+    throw new RuntimeError('Task does not support set_result operation');
+  }
+
+  override setException(): never {
+    throw new RuntimeError('Task does not support set_exception operation');
   }
 
   /**
-   * Asks the task to stop: its current runtime await (or its next one) rejects with CancelledError
-   * and its signal aborts. A task that has not started yet is cancelled at once.
+   * Asks the task to stop: the future it is suspended on is cancelled, so CancelledError is raised
+   * at that await; asked while it runs or before it started, the request waits for its next step.
    */
   override cancel(message?: string): boolean {
     if (this.done()) return false;
-    if (this.#body !== undefined) return super.cancel(message);
+    this.#cancels++;
+    this.#controller?.abort(new CancelledError(message));
+    if (this.#waitingOn?.cancel(message)) return true;
+    this.#mustCancel = true;
     this.#cancelMessage = message;
-    const error = new CancelledError(message);
-    this.#controller?.abort(error);
-    const waiter = this.#waitingOn;
-    if (waiter) {
-      this.#cancel = CANCEL_DELIVERED;
-      this.#waitingOn = undefined;
-      waiter.interrupt(error);
-    } else {
-      this.#cancel = CANCEL_PENDING;
-    }
     return true;
   }
 
   /**
    * Gives up on a task whose body ignored cancellation: it is reported cancelled and left
-   * suspended. Whoever awaits it from now on gets CancelledError; whoever was already awaiting it
-   * waits with the body, and gets CancelledError too if the body ever finishes.
+   * suspended. Whoever awaits it from now on gets CancelledError.
    */
   abandon(reason: string): void {
     if (this.done()) return;
-    // The body's completion was handed out: it settles only if the body ever ends.
-    if (this.#shared) this.forgetPromise();
     this.settleCancelled(new CancelledError(reason));
+    this.#finished();
   }
 
-  takeCancel(): Error {
-    this.#cancel = CANCEL_DELIVERED;
-    return new CancelledError(this.#cancelMessage);
-  }
-
-  suspendOn(waiter: Waiter): void {
-    this.#waitingOn = waiter;
-  }
-
-  resume(): void {
+  stepStarted(): void {
+    this.#inStep = true;
     this.#waitingOn = undefined;
-    if (this.done()) return;
-    this.tracker.setState(this.record, 'running');
-    setCurrentTask(this);
-    // The continuation was queued just before this microtask, so it runs first; then we know
-    // the task has yielded again (or finished).
-    queueMicrotaskWith(Task.#yielded, this);
+    if (!this.done()) this.tracker!.setState(this.record, 'running');
+    if (this.#coroutines) this.#tellCoroutines(true);
   }
 
-  protected override pendingPromise(): Promise<T> | undefined {
-    if (this.#completion !== undefined) this.#shared = true;
-    return this.#completion;
+  stepEnded(): void {
+    this.#inStep = false;
+    if (this.#coroutines) this.#tellCoroutines(false);
+    if (this.done()) return;
+    this.tracker.setState(this.record, 'waiting');
+    // Suspended on nothing the runtime drives: a plain promise. What resumes it runs outside any
+    // step; the task is then found by its place on the async stack (task-slots.ts).
+    if (this.#waitingOn === undefined && !this.#rawWait) {
+      this.#rawWait = true;
+      trackRawWait();
+    }
+  }
+
+  awaits(future: Cancellable): void {
+    this.#waitingOn = future;
+    if (this.#mustCancel && future.cancel(this.#cancelMessage)) this.#mustCancel = false;
+    // Code resumed from a plain await (not a step) is the task's again, on its way to this future.
+    if (!this.#inStep && !this.done()) this.tracker!.setState(this.record, 'waiting');
+  }
+
+  hostCoroutine(coroutine: CoroutineObject<unknown>): void {
+    (this.#coroutines ??= []).push(coroutine);
+  }
+
+  wakes(): CancelledError | undefined {
+    if (!this.#mustCancel) return undefined;
+    this.#mustCancel = false;
+    return new CancelledError(this.#cancelMessage);
   }
 
   protected override reprName(): string {
     return 'Task';
   }
 
-  protected override reprBody(): string {
-    return ` name=${JSON.stringify(this.name).replace(/^"|"$/g, "'")} coro=<${this.record.detail}()>`;
+  /** asyncio's _task_repr_info: `cancelling` while a cancel is asked, then the name, the coroutine, what it waits for. */
+  protected override reprInfo(): string[] {
+    const info = super.reprInfo();
+    if (this.#cancels > 0 && !this.done()) info[0] = 'cancelling';
+    info.splice(1, 0, `name=${pyRepr(this.name)}`, `coro=<${this.getCoro()}()>`);
+    if (this.#waitingOn && !this.done()) info.splice(3, 0, `wait_for=${(this.#waitingOn as { repr?: () => string }).repr?.() ?? '<Future>'}`);
+    return info;
   }
 
-  #start(): void {
+  /** The first step: the body runs, unless a cancel came first (then it never does). */
+  #firstStep(): void {
     const body = this.#body;
-    if (body === undefined || this.done()) return;
     this.#body = undefined;
-    this.tracker.setState(this.record, 'running');
-    const previous = setCurrentTask(this);
-    let result: PromiseLike<T> | T;
-    let thenable: boolean;
-    try {
-      result = body.length > 0 ? body(this.signal) : (body as () => PromiseLike<T> | T)();
-      thenable = isThenable(result);
-      // A lazy coroutine object (`() => coro()`) only starts inside then(): keep this task current
-      // until then, so the coroutine's awaits belong to it and a cancel can reach them.
-      if (thenable) {
-        // The promise this makes settles as the task does: awaiting the task chains on it, with no
-        // second promise to keep.
-        const completion = (result as PromiseLike<T>).then(this.#bodyReturned.bind(this), this.#bodyThrew.bind(this));
-        if (completion instanceof Promise) this.#completion = completion;
-      }
-    } catch (error) {
-      setCurrentTask(previous);
-      this.#fail(error);
+    if (body === undefined || this.done()) return;
+    if (this.#mustCancel) {
+      this.#mustCancel = false;
+      this.#coroutine?.close();
+      this.settleCancelled(new CancelledError(this.#cancelMessage));
       return;
     }
-    setCurrentTask(previous);
-    if (!thenable) this.#succeed(result as T);
-    else if (!this.done()) this.tracker.setState(this.record, 'waiting');
+    let result: PromiseLike<T> | T;
+    try {
+      result = body.length > 0 ? body(this.signal) : (body as () => PromiseLike<T> | T)();
+    } catch (error) {
+      this.bodyThrew(error);
+      return;
+    }
+    if (isThenable(result)) driveBody(this as Task<unknown>, result);
+    else this.bodyReturned(result);
   }
 
-  #succeed(value: T): void {
-    if (!this.done()) this.settleResolved(value);
-  }
-
-  #bodyReturned(value: T): T {
-    this.#succeed(value);
-    return this.#completionOutcome();
-  }
-
-  #bodyThrew(error: unknown): T {
-    this.#fail(error);
-    return this.#completionOutcome();
-  }
-
-  /**
-   * What the body's completion promise settles with: the task's own outcome (an abandoned task
-   * stays cancelled whatever its body did later). Unshared, it resolves quietly: a rejection
-   * nobody can see would be reported as unhandled.
-   */
-  #completionOutcome(): T {
-    if (this.#shared) return this.result();
-    // Nobody holds it, and a settled task makes a settled promise when asked: let it go.
-    this.#completion = undefined;
-    return undefined as T;
-  }
-
-  #fail(error: unknown): void {
+  /** The body returned: resolved, or cancelled if a cancel was asked and never delivered. */
+  bodyReturned(value: unknown): void {
     if (this.done()) return;
-    if (isCancellation(error)) {
-      this.settleCancelled(error instanceof CancelledError ? error : new CancelledError(this.#cancelMessage));
+    if (this.#mustCancel) {
+      this.#mustCancel = false;
+      this.settleCancelled(new CancelledError(this.#cancelMessage));
     } else {
-      this.settleRejected(error);
+      this.settleResolved(value as T);
+    }
+    this.#finished();
+  }
+
+  bodyThrew(error: unknown): void {
+    if (this.done()) return;
+    if (isCancellation(error)) this.settleCancelled(error instanceof CancelledError ? error : new CancelledError(this.#cancelMessage));
+    else this.settleRejected(error);
+    this.#finished();
+  }
+
+  /** Tells the coroutines still under way that a step began (running) or ended (waiting). */
+  #tellCoroutines(running: boolean): void {
+    const list = this.#coroutines!;
+    let kept = 0;
+    for (const coroutine of list) {
+      if (coroutine.record.settled !== undefined) continue;
+      coroutine.hostStep(running);
+      list[kept++] = coroutine;
+    }
+    list.length = kept;
+    if (kept === 0) this.#coroutines = undefined;
+  }
+
+  #finished(): void {
+    this.#waitingOn = undefined;
+    if (this.#rawWait) {
+      this.#rawWait = false;
+      untrackRawWait();
     }
   }
 }
@@ -201,4 +251,9 @@ function isThenable<T>(value: PromiseLike<T> | T): value is PromiseLike<T> {
 /** CancelledError, or the AbortError a signal-aware API throws when the task's signal aborts. */
 export function isCancellation(error: unknown): boolean {
   return error instanceof CancelledError || (error instanceof Error && error.name === 'AbortError');
+}
+
+/** True for a task not done yet (asyncio.all_tasks()' test). */
+export function isTaskAlive(value: unknown): value is Task<unknown> {
+  return value instanceof Task && !value.done();
 }

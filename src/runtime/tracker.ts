@@ -103,6 +103,10 @@ export class EntityRecord {
     this.#naming = naming;
   }
 
+  rename(name: string): void {
+    this.#naming = name;
+  }
+
   get name(): string {
     const naming = this.#naming;
     return typeof naming === 'string' ? naming : (this.#naming = `${KIND_RULES[this.kind].series}-${naming}`);
@@ -309,7 +313,13 @@ export class Tracker {
     this.#changed(rec);
   }
 
-  /** Renames or annotates an entity (a worker's pid once known, say). */
+  /** Gives an entity a new name (asyncio's Task.set_name). */
+  rename(rec: EntityRecord, name: string): void {
+    rec.rename(name);
+    this.#changed(rec);
+  }
+
+  /** Annotates an entity (a worker's pid once known, say). */
   describe(rec: EntityRecord, detail: string): void {
     rec.detail = detail;
     this.#changed(rec);

@@ -71,7 +71,7 @@ describe('dashboard keys', () => {
     await app.until((f) => f.includes('your-answer') && f.includes('waiting for you'));
     await select(app, 'your-answer');
     app.press('f');
-    const frame = await app.until((f) => /✓.*your-answer +fut +resolved/.test(f));
+    const frame = await app.until((f) => /✓.*your-ans\S* +fut +resolved/.test(f));
     expect(frame).toContain('» your-answer resolved by you');
     // The scenario's own await saw the value (its console line may already have scrolled away).
     await app.until(() => app.session.run!.tracker.snapshot().logs.some((l) => l.text === "await your-answer -> 'set by you'"));

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { asCompleted, ExceptionGroup, gather, Queue, Semaphore, taskGroup, waitFor } from '../../src/runtime/combinators.js';
-import { CancelledError, TimeoutError } from '../../src/runtime/errors.js';
+import { CancelledError, ExceptionGroup, TimeoutError } from '../../src/runtime/errors.js';
+import { gather } from '../../src/runtime/gather.js';
+import { Semaphore } from '../../src/runtime/locks.js';
+import { Queue } from '../../src/runtime/queue.js';
+import { TaskGroup } from '../../src/runtime/task-group.js';
+import { asCompleted, waitFor } from '../../src/runtime/waits.js';
 import { Runtime } from '../../src/runtime/runtime.js';
 import { Tracker } from '../../src/runtime/tracker.js';
 
@@ -88,15 +92,18 @@ describe('combinators', () => {
   it('a TaskGroup cancels the siblings of a failing task and raises an ExceptionGroup', async () => {
     const rt = setup();
     const tasks: { state: string }[] = [];
-    const group = taskGroup(rt, (tg) => {
-      tasks.push(tg.createTask(async () => rt.clock.sleep(2_000), 'slow').record);
-      tasks.push(
-        tg.createTask(async () => {
-          await rt.clock.sleep(10);
-          throw new Error('broken');
-        }, 'bad').record,
-      );
-    });
+    // A group belongs to the task it runs in, as `async with TaskGroup()` does.
+    const group = rt.createTask(() =>
+      new TaskGroup(rt).run((tg) => {
+        tasks.push(tg.createTask(async () => rt.clock.sleep(2_000), 'slow').record);
+        tasks.push(
+          tg.createTask(async () => {
+            await rt.clock.sleep(10);
+            throw new Error('broken');
+          }, 'bad').record,
+        );
+      }),
+    );
     await expect(group).rejects.toBeInstanceOf(ExceptionGroup);
     expect(tasks.map((t) => t.state)).toEqual(['cancelled', 'rejected']);
   });

@@ -21,7 +21,7 @@ async function unhandledDuring(body: () => Promise<void>): Promise<unknown[]> {
 }
 
 describe('awaiting a task', () => {
-  it('starts tasks in creation order, each on its own microtask, between the others', async () => {
+  it('starts tasks in creation order once the creator yields to the loop, after its promise jobs', async () => {
     const rt = runtime();
     const order: string[] = [];
     const a = rt.createTask(async () => void order.push('a starts'));
@@ -29,7 +29,7 @@ describe('awaiting a task', () => {
     const b = rt.createTask(async () => void order.push('b starts'));
     queueMicrotask(() => order.push('a microtask'));
     await Promise.all([a, b]);
-    expect(order).toEqual(['a starts', 'a promise job', 'b starts', 'a microtask']);
+    expect(order).toEqual(['a promise job', 'a microtask', 'a starts', 'b starts']);
   });
 
   it('gives the body’s value or error, whether awaited before the body ends or after', async () => {

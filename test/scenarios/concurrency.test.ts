@@ -13,7 +13,7 @@ test('gather overlaps, waitFor times out and cancels, asCompleted, TaskGroup and
     expect.stringMatching(new RegExp(`^sequential: 3 × 100 ms in ${ms}$`)),
     expect.stringMatching(new RegExp(`^gather: 3 × 100 ms in ${ms}$`)),
     expect.stringMatching(new RegExp(`^sequential ${ms} vs concurrent ${ms} \\(\\d+\\.\\dx\\)$`)),
-    expect.stringMatching(new RegExp(`^waitFor\\(slow-page, 150 ms\\) raised TimeoutError: timed out after 150 ms \\(measured ${ms}\\)$`)),
+    expect.stringMatching(new RegExp(`^waitFor\\(slow-page, 150 ms\\) raised TimeoutError \\(measured ${ms}\\)$`)),
     'slow-page cancelled: true',
     'asked in order: slow, fast, medium',
     expect.stringMatching(/^as completed: fast \(\+\d+ ms\)$/),

@@ -22,7 +22,7 @@ describe('futures scenario', () => {
       '(headless: resolving by itself in 300 ms)',
       "await your-answer -> 'resolved by itself'",
       "<Future finished result='resolved by itself'>",
-      "InvalidStateError: invalid state: <Future finished result='order ready'> is already done",
+      "InvalidStateError: invalid state",
       'set_result returned; the callback has not run yet',
       "done callback: 'ding'",
     ]);

@@ -11,7 +11,7 @@ test('tasks start when the creator yields, are futures, can be cancelled mid-sle
   expect(out).toEqual([
     "<Task pending name='order-1' coro=<cook()>>",
     'order-1: cooking for 100 ms',
-    "<Task pending name='order-1' coro=<cook()>>",
+    "<Task pending name='order-1' coro=<cook()> wait_for=<Future pending cb=[Task.task_wakeup()]>>",
     'order-1: finally, the grill is off',
     "await order-1 -> 'order-1 ready'",
     'add_done_callback on a finished task: the callback comes on a later turn',
