@@ -67,6 +67,12 @@ function reactLater(r: Reaction): void {
   r.source.reactNow(r);
 }
 
+/**
+ * The task found when a future's `then` was read outside a step, until the then() call that
+ * follows (see BaseFuture's then): rare, so kept here rather than in every future.
+ */
+const readers = new WeakMap<BaseFuture<unknown>, LoopTask>();
+
 // One shared executor: then() makes a promise per call without a closure per call.
 let capturedResolve: (value: unknown) => void = () => undefined;
 let capturedReject: (reason: unknown) => void = () => undefined;
@@ -87,11 +93,8 @@ export class BaseFuture<T = unknown> implements PromiseLike<T> {
   #state = PENDING;
   /** The result (resolved) or the error (rejected, cancelled). */
   #outcome: unknown = undefined;
-  #cancelMessage: string | undefined = undefined;
   /** Done callbacks and reactions, in the order they came (a callback's own type does not matter here). */
   #callbacks: (Reaction | ((future: never) => void))[] | undefined;
-  /** The task found when `then` was last read outside a step (see `then`). */
-  #reader: LoopTask | undefined = undefined;
 
   get name(): string {
     return 'Future';
@@ -118,7 +121,6 @@ export class BaseFuture<T = unknown> implements PromiseLike<T> {
   /** Cancels a pending future; returns false when it had already finished. */
   cancel(message?: string): boolean {
     if (this.#state !== PENDING) return false;
-    this.#cancelMessage = message;
     this.settleCancelled(new CancelledError(message));
     return true;
   }
@@ -159,7 +161,10 @@ export class BaseFuture<T = unknown> implements PromiseLike<T> {
    * task is looked for at the reading, and the call takes it from there.
    */
   get then(): Then<T> {
-    if (runningStep() === undefined) this.#reader = currentTask();
+    if (runningStep() === undefined) {
+      const task = currentTask();
+      if (task !== undefined) readers.set(this, task);
+    }
     return this.subscribe;
   }
 
@@ -183,9 +188,11 @@ export class BaseFuture<T = unknown> implements PromiseLike<T> {
 
   /** The task awaiting now: the one whose step runs, or the one found when `then` was read. */
   protected awaiter(): LoopTask | undefined {
-    const reader = this.#reader;
-    this.#reader = undefined;
-    return runningStep() ?? reader;
+    const step = runningStep();
+    if (step !== undefined) return step;
+    const reader = readers.get(this);
+    if (reader !== undefined) readers.delete(this);
+    return reader;
   }
 
   /** Promise's catch(): then(undefined, onrejected). */
@@ -246,11 +253,6 @@ export class BaseFuture<T = unknown> implements PromiseLike<T> {
     const callbacks = this.#callbacks ?? [];
     if (callbacks.length > 0) info.push(formatCallbacks(callbacks));
     return info;
-  }
-
-  /** The message cancel() was given, for a task's CancelledError. */
-  protected get cancelMessage(): string | undefined {
-    return this.#cancelMessage;
   }
 
   protected settleResolved(value: T): void {

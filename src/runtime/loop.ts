@@ -11,6 +11,7 @@
  * asyncio's "one iteration": `sleep(0)` is a trip through this queue.
  */
 import type { CancelledError } from './errors.js';
+import { queueMicrotaskWith } from './microtask.js';
 
 /** What the loop and the futures need of a task: the runtime's Task, seen from here. */
 export interface LoopTask {
@@ -97,7 +98,7 @@ export function enter(task: LoopTask): void {
   task.stepStarted();
   // A microtask that queues a tick: Node runs ticks queued by a microtask once the microtask
   // queue is empty, so `leave` runs after every promise job of the step, however deep.
-  queueMicrotask(armLeave);
+  queueMicrotaskWith(armLeave, undefined);
 }
 
 function armLeave(): void {
