@@ -21,8 +21,8 @@ export function inkPatchReport(patches?: InkPatches): { file: string; warning: s
 export function bundleOptions(entry: string, outfile: string, options?: { patches?: InkPatches }): BuildOptions;
 /** Bundles `entry` into `outfile`, each warning one line on stderr; rejects as esbuild does. */
 export function bundle(entry: string, outfile: string, options?: { patches?: InkPatches }): Promise<void>;
-/** Bundles the CLI into dist/cli.js. */
-export function build(): Promise<void>;
+/** Bundles the product (the CLI, the public module) into `outdir` (dist/), with shared chunks. */
+export function build(options?: { outdir?: string; patches?: InkPatches }): Promise<void>;
 /** Why a build failed, in one line. */
 export function failureLine(error: unknown): string;
 /** Builds the CLI when stale (or with `force`); false when it failed, once it said why in one line on stderr. */

@@ -1,5 +1,5 @@
-// Bundles the CLI into dist/cli.js (production React), and says whether the bundle is stale.
-import { existsSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+// Bundles loopscope into dist/ (production React), and says whether the bundle is stale.
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
@@ -186,14 +186,11 @@ function inkPatches(patches) {
 }
 
 /**
- * How a bundle is made: one ESM file for plain node, production React, no devtools. The CLI is
- * built with it, and so are the bench's own entries, so they measure what a user runs. `patches`
- * are the edits to Ink (a test hands in some that no longer apply, as a changed Ink would).
+ * What every bundle shares: ESM for plain node, production React, no devtools, Ink's patches.
+ * `patches` are the edits to Ink (a test hands in some that no longer apply, as a changed Ink would).
  */
-export function bundleOptions(entry, outfile, { patches = INK_PATCHES } = {}) {
+function sharedOptions(patches) {
   return {
-    entryPoints: [entry],
-    outfile,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -210,29 +207,64 @@ export function bundleOptions(entry, outfile, { patches = INK_PATCHES } = {}) {
   };
 }
 
+/**
+ * How a single-file bundle is made: the bench's own entries are built so, to measure what a
+ * user runs, and the tests build probes so.
+ */
+export function bundleOptions(entry, outfile, { patches = INK_PATCHES } = {}) {
+  return { ...sharedOptions(patches), entryPoints: [entry], outfile };
+}
+
+/**
+ * The product's entries, bundled together with shared chunks: a --file module that imports
+ * 'loopscope' gets dist/index.js, and with it the very classes the CLI runs it with (one
+ * CancelledError, one Future), not a copy.
+ */
+const ENTRIES = { cli: 'src/cli/main.tsx', index: 'src/index.ts' };
+
 /** A message of esbuild's in one line: where, when it knows, and what. */
 function oneLine({ text, location }) {
   return location ? `${location.file}:${location.line}:${location.column}: ${text}` : text;
 }
 
+/** Writes esbuild's warnings (an Ink module left as Ink wrote it), one line each, on stderr. */
+function reportWarnings(result) {
+  // A plugin's warning names its module; the place esbuild adds is only where that was imported.
+  for (const warning of result.warnings) process.stderr.write(`loopscope: build: ${warning.pluginName ? warning.text : oneLine(warning)}\n`);
+}
+
 /**
- * Bundles `entry` into `outfile` as bundleOptions says, each warning (an Ink module left as Ink
- * wrote it) one line on stderr; rejects as esbuild does when it cannot.
+ * Bundles `entry` into `outfile` as bundleOptions says, each warning one line on stderr; rejects
+ * as esbuild does when it cannot.
  */
 export async function bundle(entry, outfile, options) {
   const temp = `${outfile}.${process.pid}.tmp.js`;
   const { build: esbuild } = await import('esbuild');
   // esbuild's own report of a message spans lines: a start or an install says it in one.
-  const result = await esbuild({ ...bundleOptions(entry, temp, options), logLevel: 'silent' });
-  // A plugin's warning names its module; the place esbuild adds is only where that was imported.
-  for (const warning of result.warnings) process.stderr.write(`loopscope: build: ${warning.pluginName ? warning.text : oneLine(warning)}\n`);
+  reportWarnings(await esbuild({ ...bundleOptions(entry, temp, options), logLevel: 'silent' }));
   // Written aside and renamed into place, so a start racing a build never imports half a file.
   renameSync(temp, outfile);
 }
 
-/** Bundles the CLI into dist/cli.js. */
-export function build() {
-  return bundle(fileURLToPath(new URL('src/cli/main.tsx', root)), fileURLToPath(bundleFile));
+/**
+ * Bundles the product into `outdir` (dist/ unless given): every entry of ENTRIES, with the code
+ * they share in chunks. Built aside and swapped into place, so a start racing a build never
+ * imports half of it.
+ */
+export async function build({ outdir = fileURLToPath(new URL('dist', root)), patches } = {}) {
+  const temp = `${outdir}.${process.pid}.tmp`;
+  const old = `${outdir}.${process.pid}.old`;
+  const { build: esbuild } = await import('esbuild');
+  const entryPoints = Object.fromEntries(Object.entries(ENTRIES).map(([name, path]) => [name, fileURLToPath(new URL(path, root))]));
+  try {
+    const { outfile: _, ...shared } = { ...sharedOptions(patches ?? INK_PATCHES), outfile: undefined };
+    reportWarnings(await esbuild({ ...shared, entryPoints, outdir: temp, splitting: true, chunkNames: 'chunks/[name]-[hash]', logLevel: 'silent' }));
+    if (existsSync(outdir)) renameSync(outdir, old);
+    renameSync(temp, outdir);
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
+    rmSync(old, { recursive: true, force: true });
+  }
 }
 
 /** Why a build failed, in one line: esbuild's first error (and how many more), or the error's first line. */

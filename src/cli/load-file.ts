@@ -2,6 +2,7 @@ import { readFileSync, statSync, type Stats } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UsageError } from '../usage-error.js';
+import { registerPublicModule } from '../agent/public-module.js';
 import { printable, quote } from '../text/quote.js';
 import { systemReason } from '../text/system-error.js';
 import type { LoadedScenario, Scenario } from '../scenario.js';
@@ -21,6 +22,7 @@ export async function loadScenarioFile(path: string, cwd = process.cwd()): Promi
   const source = readSource(full, path);
   const ext = extname(full);
   let module: { default?: unknown };
+  registerPublicModule();
   try {
     module = TS.has(ext)
       ? ((await (await import('tsx/esm/api')).tsImport(pathToFileURL(full).href, import.meta.url)) as { default?: unknown })

@@ -3,41 +3,50 @@
  * Python prints. A message is empty unless one was given, as in Python.
  */
 
-/** Raised inside a cancelled task at its current await, and by result() of a cancelled future. */
-export class CancelledError extends Error {
-  override name = 'CancelledError';
-  constructor(message = '') {
-    super(message);
+/**
+ * A Python exception: its message, and the arguments it was made with, which its repr shows
+ * (`CancelledError()` made with none, `CancelledError('')` made with an empty one).
+ */
+export class PyError extends Error {
+  readonly args: readonly string[];
+  constructor(message?: string) {
+    super(message ?? '');
+    this.args = message === undefined ? [] : [message];
   }
 }
 
+/** Raised inside a cancelled task at its current await, and by result() of a cancelled future. */
+export class CancelledError extends PyError {
+  override name = 'CancelledError';
+}
+
 /** Raised when a Future is asked for something its state does not allow (asyncio.InvalidStateError). */
-export class InvalidStateError extends Error {
+export class InvalidStateError extends PyError {
   override name = 'InvalidStateError';
 }
 
 /** Raised by waitFor, wait and timeout when the time is up (Python's builtin TimeoutError). */
-export class TimeoutError extends Error {
+export class TimeoutError extends PyError {
   override name = 'TimeoutError';
 }
 
 /** Python's RuntimeError, for misuse such as awaiting a coroutine object twice. */
-export class RuntimeError extends Error {
+export class RuntimeError extends PyError {
   override name = 'RuntimeError';
 }
 
 /** Python's ValueError: a call with a value it cannot take (one taskDone() too many, say). */
-export class ValueError extends Error {
+export class ValueError extends PyError {
   override name = 'ValueError';
 }
 
 /** Raised by Queue.putNowait on a full queue. */
-export class QueueFull extends Error {
+export class QueueFull extends PyError {
   override name = 'QueueFull';
 }
 
 /** Raised by Queue.getNowait on an empty queue. */
-export class QueueEmpty extends Error {
+export class QueueEmpty extends PyError {
   override name = 'QueueEmpty';
 }
 

@@ -91,8 +91,10 @@ function capture(resolve: (value: unknown) => void, reject: (reason: unknown) =>
  */
 export class BaseFuture<T = unknown> implements PromiseLike<T> {
   #state = PENDING;
-  /** The result (resolved) or the error (rejected, cancelled). */
+  /** The result (resolved), the error (rejected), or the CancelledError a task's body ended with. */
   #outcome: unknown = undefined;
+  /** asyncio's _cancel_message: what cancel() was given, for the CancelledError made when asked. */
+  #cancelMessage: string | undefined = undefined;
   /** Done callbacks and reactions, in the order they came (a callback's own type does not matter here). */
   #callbacks: (Reaction | ((future: never) => void))[] | undefined;
 
@@ -121,7 +123,8 @@ export class BaseFuture<T = unknown> implements PromiseLike<T> {
   /** Cancels a pending future; returns false when it had already finished. */
   cancel(message?: string): boolean {
     if (this.#state !== PENDING) return false;
-    this.settleCancelled(new CancelledError(message));
+    this.#cancelMessage = message;
+    this.settleCancelled(undefined);
     return true;
   }
 
@@ -129,13 +132,13 @@ export class BaseFuture<T = unknown> implements PromiseLike<T> {
   result(): T {
     if (this.#state === PENDING) throw new InvalidStateError('Result is not set.');
     if (this.#state === RESOLVED) return this.#outcome as T;
-    throw this.#outcome;
+    throw this.#state === CANCELLED ? this.#cancelledError() : this.#outcome;
   }
 
   /** The exception, or null; throws InvalidStateError while pending and CancelledError when cancelled. */
   exception(): unknown {
     if (this.#state === PENDING) throw new InvalidStateError('Exception is not set.');
-    if (this.#state === CANCELLED) throw this.#outcome;
+    if (this.#state === CANCELLED) throw this.#cancelledError();
     return this.#state === REJECTED ? this.#outcome : null;
   }
 
@@ -225,7 +228,8 @@ export class BaseFuture<T = unknown> implements PromiseLike<T> {
 
   /** Runs a reaction with this (done) future's outcome. */
   reactNow(reaction: Reaction): void {
-    react(reaction, this.#state === RESOLVED, this.#outcome);
+    if (this.#state === CANCELLED) react(reaction, false, this.#cancelledError());
+    else react(reaction, this.#state === RESOLVED, this.#outcome);
   }
 
   /** Python's repr: `<Future pending>`, `<Future finished result='x'>`, `<Future cancelled>`... */
@@ -263,8 +267,29 @@ export class BaseFuture<T = unknown> implements PromiseLike<T> {
     this.#settle(REJECTED, error);
   }
 
-  protected settleCancelled(error: CancelledError): void {
+  /**
+   * Done, cancelled: by cancel() (no error: one is made, with cancel()'s message, each time it is
+   * asked for), or by a task's body ending with `error` (handed to the first who asks, then
+   * asyncio forgets it and its message).
+   */
+  protected settleCancelled(error: CancelledError | undefined): void {
+    if (error !== undefined) this.#cancelMessage = undefined;
     this.#settle(CANCELLED, error);
+  }
+
+  /** asyncio's _make_cancelled_error. */
+  #cancelledError(): CancelledError {
+    const error = this.#outcome;
+    if (error instanceof CancelledError) {
+      this.#outcome = undefined;
+      return error;
+    }
+    return new CancelledError(this.#cancelMessage);
+  }
+
+  /** asyncio's _cancel_message of a cancelled future (a task's is gone once its body ended it). */
+  static cancelMessageOf(future: BaseFuture<unknown>): string | undefined {
+    return future.#cancelMessage;
   }
 
   protected assertPending(): void {
@@ -339,9 +364,10 @@ export class Future<T = unknown> extends BaseFuture<T> {
     this.tracker.setState(this.record, 'rejected', error);
   }
 
-  protected override settleCancelled(error: CancelledError): void {
+  protected override settleCancelled(error: CancelledError | undefined): void {
+    const message = error === undefined ? BaseFuture.cancelMessageOf(this as BaseFuture<unknown>) : undefined;
     super.settleCancelled(error);
-    this.tracker.setState(this.record, 'cancelled', error);
+    this.tracker.setState(this.record, 'cancelled', error ?? new CancelledError(message));
   }
 }
 

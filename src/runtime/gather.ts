@@ -21,7 +21,7 @@ class GatheringFuture<T> extends Future<T> {
   }
 }
 
-/** The CancelledError a cancelled child stands for (its result() throws it). */
+/** The CancelledError a cancelled child raises (asyncio's _make_cancelled_error of it). */
 function cancelledErrorOf(child: BaseFuture<unknown>): CancelledError {
   try {
     child.result();
@@ -29,6 +29,11 @@ function cancelledErrorOf(child: BaseFuture<unknown>): CancelledError {
     if (error instanceof CancelledError) return error;
   }
   return new CancelledError();
+}
+
+/** A cancelled child's slot among the results: a new CancelledError with its message, '' if none. */
+function cancelledSlot(child: BaseFuture<unknown>): CancelledError {
+  return new CancelledError(BaseFuture.cancelMessageOf(child) ?? '');
 }
 
 /** Options of gather: asyncio's return_exceptions, and the outer future's name on screen. */
@@ -76,7 +81,8 @@ export function gather<T extends readonly unknown[]>(runtime: Runtime, works: re
       }
     }
     if (finished < total) return;
-    const results = children.map((c) => (c.cancelled() ? cancelledErrorOf(c) : (c.exception() ?? c.result())));
+    const results = children.map((c) => (c.cancelled() ? cancelledSlot(c) : (c.exception() ?? c.result())));
+    // Python takes the last child to report, cancelled or not: a CancelledError() either way.
     if (outer.cancelRequested) outer.setException(cancelledErrorOf(child));
     else outer.setResult(results as unknown as T);
   });

@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import { ExceptionGroup } from './errors.js';
+import { ExceptionGroup, PyError } from './errors.js';
 
 /** Something that prints itself as Python would (a Future, a Task, a coroutine object). */
 interface PyPrintable {
@@ -74,6 +74,7 @@ function repr(value: unknown, limited: boolean, seen: Set<object>): string {
   try {
     const inner = (x: unknown) => repr(x, limited, seen);
     if (value instanceof ExceptionGroup) return `ExceptionGroup(${stringRepr(value.description)}, [${items(value.exceptions, inner, undefined)}])`;
+    if (value instanceof PyError) return `${value.name}(${value.args.map(inner).join(', ')})`;
     if (value instanceof Error) return `${value.name}(${value.message ? stringRepr(value.message) : ''})`;
     if (Array.isArray(value)) return `[${items(value, inner, limited ? LIMITS.list : undefined)}]`;
     if (value instanceof Set) return value.size === 0 ? 'set()' : `{${items([...value], inner, limited ? LIMITS.list : undefined)}}`;

@@ -4,15 +4,20 @@ export interface KindRule {
   readonly prefix: string;
   /** Default names: `Task-1`, `Task-2`... as in asyncio. */
   readonly series: string;
+  /**
+   * A named one takes a number of the series too: asyncio.create_task makes the task with a
+   * default name, then renames it, so `Task-4` can follow `Task-2` and a task named `b`.
+   */
+  readonly numbersNamed: boolean;
 }
 
 /** Every kind of entity, in one table: a kind added here must be given a look (view/looks.ts). */
 export const KIND_RULES = {
-  task: { prefix: 't', series: 'Task' },
-  future: { prefix: 'f', series: 'Future' },
-  coroutine: { prefix: 'c', series: 'coroutine' },
-  worker: { prefix: 'w', series: 'worker' },
-  process: { prefix: 'p', series: 'process' },
+  task: { prefix: 't', series: 'Task', numbersNamed: true },
+  future: { prefix: 'f', series: 'Future', numbersNamed: false },
+  coroutine: { prefix: 'c', series: 'coroutine', numbersNamed: false },
+  worker: { prefix: 'w', series: 'worker', numbersNamed: false },
+  process: { prefix: 'p', series: 'process', numbersNamed: false },
 } as const satisfies Record<string, KindRule>;
 
 /** What an entity is. */

@@ -28,13 +28,23 @@ export class TaskGroup {
   createTask<T>(work: CoroutineObject<T> | TaskBody<T>, name?: string): Task<T>;
   createTask<T>(name: string, work: CoroutineObject<T> | TaskBody<T>): Task<T>;
   createTask<T>(a: string | CoroutineObject<T> | TaskBody<T>, b?: string | CoroutineObject<T> | TaskBody<T>): Task<T> {
-    if (!this.#entered) throw new RuntimeError('TaskGroup has not been entered');
-    if (this.#exiting && this.#tasks.size === 0) throw new RuntimeError('TaskGroup is finished');
-    if (this.#aborting) throw new RuntimeError('TaskGroup is shutting down');
+    if (!this.#entered) throw new RuntimeError(`TaskGroup ${this.repr()} has not been entered`);
+    if (this.#exiting && this.#tasks.size === 0) throw new RuntimeError(`TaskGroup ${this.repr()} is finished`);
+    if (this.#aborting) throw new RuntimeError(`TaskGroup ${this.repr()} is shutting down`);
     const task = this.runtime.createTask(a as never, b as never) as Task<T>;
     task.addDoneCallback(this.#onTaskDone as (t: Task<T>) => void);
     this.#tasks.add(task as Task<unknown>);
     return task;
+  }
+
+  /** Python's repr: `<TaskGroup tasks=2 errors=1 cancelling>`. */
+  repr(): string {
+    const info = [''];
+    if (this.#tasks.size > 0) info.push(`tasks=${this.#tasks.size}`);
+    if (this.#errors.length > 0) info.push(`errors=${this.#errors.length}`);
+    if (this.#aborting) info.push('cancelling');
+    else if (this.#entered) info.push('entered');
+    return `<TaskGroup${info.join(' ')}>`;
   }
 
   /** `async with TaskGroup() as tg:` around `body`. */

@@ -94,9 +94,9 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
     this.tracker.rename(this.record, String(name));
   }
 
-  /** The coroutine's name (asyncio's get_coro() is the coroutine object itself). */
-  getCoro(): string {
-    return this.record.detail ?? 'anonymous';
+  /** The coroutine object the task drives (asyncio's get_coro()); null for a task made from a function. */
+  getCoro(): { close(): void } | null {
+    return this.#coroutine ?? null;
   }
 
   override setResult(): never {
@@ -176,7 +176,7 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
   protected override reprInfo(): string[] {
     const info = super.reprInfo();
     if (this.#cancels > 0 && !this.done()) info[0] = 'cancelling';
-    info.splice(1, 0, `name=${pyRepr(this.name)}`, `coro=<${this.getCoro()}()>`);
+    info.splice(1, 0, `name=${pyRepr(this.name)}`, `coro=<${this.record.detail}()>`);
     if (this.#waitingOn && !this.done()) info.splice(3, 0, `wait_for=${(this.#waitingOn as { repr?: () => string }).repr?.() ?? '<Future>'}`);
     return info;
   }
@@ -207,8 +207,9 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
   bodyReturned(value: unknown): void {
     if (this.done()) return;
     if (this.#mustCancel) {
+      // asyncio: super().cancel(msg): cancelled as a plain future is, with the request's message.
       this.#mustCancel = false;
-      this.settleCancelled(new CancelledError(this.#cancelMessage));
+      super.cancel(this.#cancelMessage);
     } else {
       this.settleResolved(value as T);
     }

@@ -277,7 +277,8 @@ export class Tracker {
     detail: string | undefined,
     handle: unknown,
   ): EntityRecord {
-    const naming = name ?? this.nextNumber(kind);
+    const number = name === undefined || KIND_RULES[kind].numbersNamed ? this.nextNumber(kind) : 0;
+    const naming = name ?? number;
     const rec = new EntityRecord(++this.#seq, kind, naming, state, this.#nowUs(), parent, detail, handle);
     this.#records.push(rec);
     this.#counts[codeOf(state)]! += 1;

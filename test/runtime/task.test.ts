@@ -23,12 +23,12 @@ describe('Task', () => {
     expect(task.repr()).toBe("<Task finished name='Task-1' coro=<work()> result='done'>");
   });
 
-  it('names tasks Task-1, Task-2... and takes a given name', () => {
+  it('names tasks Task-1, Task-2... and takes a given name, which uses up a number, as asyncio.create_task does', () => {
     const rt = runtime();
     const a = rt.createTask(async () => 1);
     const b = rt.createTask('fetch', async () => 2);
     const c = rt.createTask(async () => 3);
-    expect([a.name, b.name, c.name]).toEqual(['Task-1', 'fetch', 'Task-2']);
+    expect([a.name, b.name, c.name]).toEqual(['Task-1', 'fetch', 'Task-3']);
   });
 
   it('is a future: done callbacks, result(), exception()', async () => {
