@@ -65,12 +65,7 @@ export function setTaskFallback(find: () => LoopTask | undefined): void {
  * The callback runs outside any task (asyncio's `current_task()` is None in a plain callback).
  */
 export function callSoon<A>(fn: (arg: A) => void, arg: A): void {
-  setImmediate(runPlain, fn, arg);
-}
-
-function runPlain<A>(fn: (arg: A) => void, arg: A): void {
-  current = undefined;
-  fn(arg);
+  schedule(undefined, fn as (arg: unknown) => void, arg);
 }
 
 /**
@@ -78,11 +73,39 @@ function runPlain<A>(fn: (arg: A) => void, arg: A): void {
  * and while the microtasks it sets off drain, and is told once they have.
  */
 export function callSoonAsStep<A>(task: LoopTask, fn: (arg: A) => void, arg: A): void {
-  setImmediate(runStep, task, fn, arg);
+  schedule(task, fn as (arg: unknown) => void, arg);
 }
 
-function runStep<A>(task: LoopTask, fn: (arg: A) => void, arg: A): void {
-  enter(task);
+/**
+ * The ready queue's entries (task or undefined, function, argument), three slots each. Each entry
+ * has one immediate, of one shared function: immediates run in the order they were made, so the
+ * n-th takes the n-th entry, without an argument array per immediate.
+ */
+let ready: unknown[] = [];
+let readyHead = 0;
+
+function schedule(task: LoopTask | undefined, fn: (arg: unknown) => void, arg: unknown): void {
+  ready.push(task, fn, arg);
+  setImmediate(runReady);
+}
+
+function runReady(): void {
+  const at = readyHead;
+  const task = ready[at] as LoopTask | undefined;
+  const fn = ready[at + 1] as (arg: unknown) => void;
+  const arg = ready[at + 2];
+  ready[at] = ready[at + 1] = ready[at + 2] = undefined;
+  readyHead = at + 3;
+  if (readyHead === ready.length) {
+    ready = [];
+    readyHead = 0;
+  } else if (readyHead >= 3072 && readyHead * 2 >= ready.length) {
+    // Entries keep coming before the queue empties (a long run of steps): drop the run part.
+    ready = ready.slice(readyHead);
+    readyHead = 0;
+  }
+  if (task === undefined) current = undefined;
+  else enter(task);
   fn(arg);
 }
 

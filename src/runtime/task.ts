@@ -21,6 +21,24 @@ export interface TaskOptions extends TrackOptions {
   readonly eager?: boolean;
 }
 
+/** asyncio's _must_cancel: a cancel asked for that found nothing to cancel yet. */
+const MUST_CANCEL = 1;
+/** A step ended with the task suspended on something the runtime does not drive (a plain promise). */
+const RAW_WAIT = 2;
+/** The step under way has been told (stepStarted) and not yet ended. */
+const IN_STEP = 4;
+
+/** A task's rarely used parts. */
+interface TaskExtra {
+  /** The coroutine object it drives, when made from one. */
+  coroutine?: { close(): void };
+  controller?: AbortController;
+  /** asyncio's _cancel_message. */
+  cancelMessage?: string;
+  /** Coroutine objects this task has started and not seen finish: they run and wait with it. */
+  coroutines?: CoroutineObject<unknown>[];
+}
+
 /** Something a task can be suspended on that a cancel can interrupt (a Future). */
 interface Cancellable {
   cancel(message?: string): boolean;
@@ -37,27 +55,20 @@ interface Cancellable {
  */
 export class Task<T = unknown> extends Future<T> implements LoopTask {
   #body: TaskBody<T> | undefined;
-  #coroutine: { close(): void } | undefined;
-  #controller: AbortController | undefined = undefined;
   /** asyncio's _fut_waiter: what the task is suspended on, if the runtime drives it. */
   #waitingOn: Cancellable | undefined = undefined;
-  /** asyncio's _must_cancel: a cancel asked for that found nothing to cancel yet. */
-  #mustCancel = false;
-  #cancelMessage: string | undefined = undefined;
+  /** MUST_CANCEL, RAW_WAIT, IN_STEP: a task's few yes-or-no facts, in one small integer. */
+  #flags = 0;
   /** asyncio's _num_cancels_requested. */
   #cancels = 0;
-  /** True once a step ended with the task suspended on something the runtime does not drive. */
-  #rawWait = false;
-  /** The step under way has been told (stepStarted) and not yet ended. */
-  #inStep = false;
-  /** Coroutine objects this task has started and not seen finish: they run and wait with it. */
-  #coroutines: CoroutineObject<unknown>[] | undefined = undefined;
+  /** What most tasks never need (a coroutine object, a signal, a cancel's message), made when first needed. */
+  #extra: TaskExtra | undefined = undefined;
 
   constructor(tracker: Tracker, body: TaskBody<T>, options: TaskOptions = {}) {
     // The coroutine's name is the record's detail: the task keeps no copy.
     super(tracker, options, 'task', options.coro ?? (body.name || 'anonymous'));
     this.#body = body;
-    this.#coroutine = options.coroutine;
+    if (options.coroutine) this.#extra = { coroutine: options.coroutine };
     if (options.eager) {
       enter(this);
       this.#firstStep();
@@ -72,7 +83,7 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
 
   /** Aborted when the task is cancelled, for APIs that take a signal (fetch, timers/promises, streams). */
   get signal(): AbortSignal {
-    return (this.#controller ??= new AbortController()).signal;
+    return ((this.#extra ??= {}).controller ??= new AbortController()).signal;
   }
 
   /** The number of cancel requests not taken back (asyncio's cancelling()). */
@@ -96,7 +107,7 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
 
   /** The coroutine object the task drives (asyncio's get_coro()); null for a task made from a function. */
   getCoro(): { close(): void } | null {
-    return this.#coroutine ?? null;
+    return this.#extra?.coroutine ?? null;
   }
 
   override setResult(): never {
@@ -114,10 +125,10 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
   override cancel(message?: string): boolean {
     if (this.done()) return false;
     this.#cancels++;
-    this.#controller?.abort(new CancelledError(message));
+    this.#extra?.controller?.abort(new CancelledError(message));
     if (this.#waitingOn?.cancel(message)) return true;
-    this.#mustCancel = true;
-    this.#cancelMessage = message;
+    this.#flags |= MUST_CANCEL;
+    (this.#extra ??= {}).cancelMessage = message;
     return true;
   }
 
@@ -132,40 +143,40 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
   }
 
   stepStarted(): void {
-    this.#inStep = true;
+    this.#flags |= IN_STEP;
     this.#waitingOn = undefined;
-    if (!this.done()) this.tracker!.setState(this.record, 'running');
-    if (this.#coroutines) this.#tellCoroutines(true);
+    if (!this.done()) this.tracker.setState(this.record, 'running');
+    if (this.#extra?.coroutines) this.#tellCoroutines(true);
   }
 
   stepEnded(): void {
-    this.#inStep = false;
-    if (this.#coroutines) this.#tellCoroutines(false);
+    this.#flags &= ~IN_STEP;
+    if (this.#extra?.coroutines) this.#tellCoroutines(false);
     if (this.done()) return;
     this.tracker.setState(this.record, 'waiting');
     // Suspended on nothing the runtime drives: a plain promise. What resumes it runs outside any
     // step; the task is then found by its place on the async stack (task-slots.ts).
-    if (this.#waitingOn === undefined && !this.#rawWait) {
-      this.#rawWait = true;
+    if (this.#waitingOn === undefined && !(this.#flags & RAW_WAIT)) {
+      this.#flags |= RAW_WAIT;
       trackRawWait();
     }
   }
 
   awaits(future: Cancellable): void {
     this.#waitingOn = future;
-    if (this.#mustCancel && future.cancel(this.#cancelMessage)) this.#mustCancel = false;
+    if (this.#flags & MUST_CANCEL && future.cancel(this.#extra?.cancelMessage)) this.#flags &= ~MUST_CANCEL;
     // Code resumed from a plain await (not a step) is the task's again, on its way to this future.
-    if (!this.#inStep && !this.done()) this.tracker!.setState(this.record, 'waiting');
+    if (!(this.#flags & IN_STEP) && !this.done()) this.tracker.setState(this.record, 'waiting');
   }
 
   hostCoroutine(coroutine: CoroutineObject<unknown>): void {
-    (this.#coroutines ??= []).push(coroutine);
+    ((this.#extra ??= {}).coroutines ??= []).push(coroutine);
   }
 
   wakes(): CancelledError | undefined {
-    if (!this.#mustCancel) return undefined;
-    this.#mustCancel = false;
-    return new CancelledError(this.#cancelMessage);
+    if (!(this.#flags & MUST_CANCEL)) return undefined;
+    this.#flags &= ~MUST_CANCEL;
+    return new CancelledError(this.#extra?.cancelMessage);
   }
 
   protected override reprName(): string {
@@ -186,10 +197,10 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
     const body = this.#body;
     this.#body = undefined;
     if (body === undefined || this.done()) return;
-    if (this.#mustCancel) {
-      this.#mustCancel = false;
-      this.#coroutine?.close();
-      this.settleCancelled(new CancelledError(this.#cancelMessage));
+    if (this.#flags & MUST_CANCEL) {
+      this.#flags &= ~MUST_CANCEL;
+      this.#extra?.coroutine?.close();
+      this.settleCancelled(new CancelledError(this.#extra?.cancelMessage));
       return;
     }
     let result: PromiseLike<T> | T;
@@ -206,10 +217,10 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
   /** The body returned: resolved, or cancelled if a cancel was asked and never delivered. */
   bodyReturned(value: unknown): void {
     if (this.done()) return;
-    if (this.#mustCancel) {
+    if (this.#flags & MUST_CANCEL) {
       // asyncio: super().cancel(msg): cancelled as a plain future is, with the request's message.
-      this.#mustCancel = false;
-      super.cancel(this.#cancelMessage);
+      this.#flags &= ~MUST_CANCEL;
+      super.cancel(this.#extra?.cancelMessage);
     } else {
       this.settleResolved(value as T);
     }
@@ -218,14 +229,14 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
 
   bodyThrew(error: unknown): void {
     if (this.done()) return;
-    if (isCancellation(error)) this.settleCancelled(error instanceof CancelledError ? error : new CancelledError(this.#cancelMessage));
+    if (isCancellation(error)) this.settleCancelled(error instanceof CancelledError ? error : new CancelledError(this.#extra?.cancelMessage));
     else this.settleRejected(error);
     this.#finished();
   }
 
   /** Tells the coroutines still under way that a step began (running) or ended (waiting). */
   #tellCoroutines(running: boolean): void {
-    const list = this.#coroutines!;
+    const list = this.#extra!.coroutines!;
     let kept = 0;
     for (const coroutine of list) {
       if (coroutine.record.settled !== undefined) continue;
@@ -233,13 +244,13 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
       list[kept++] = coroutine;
     }
     list.length = kept;
-    if (kept === 0) this.#coroutines = undefined;
+    if (kept === 0) this.#extra!.coroutines = undefined;
   }
 
   #finished(): void {
     this.#waitingOn = undefined;
-    if (this.#rawWait) {
-      this.#rawWait = false;
+    if (this.#flags & RAW_WAIT) {
+      this.#flags &= ~RAW_WAIT;
       untrackRawWait();
     }
   }
