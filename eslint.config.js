@@ -65,6 +65,14 @@ export default tseslint.config(
     ),
   },
   {
+    // The watcher's side of a run's process: it starts it and reads its stream, and knows no screen.
+    files: ['src/observer/**/*.ts', 'src/stream/**/*.ts'],
+    rules: boundaries(
+      forbid(['../dashboard/*', '../view/*', '../cli/*', '../headless/*', '../record/*', '../hooks/*', '**/components/*', '../agent/*'], 'the stream and the observer know neither the screen nor the agent (they meet it through its events).'),
+      forbid(SCREEN_PACKAGES, 'the stream and the observer never import Ink or React.'),
+    ),
+  },
+  {
     files: ['src/dashboard/**/*.{ts,tsx}', 'src/hooks/**/*.ts'],
     rules: boundaries(forbid(['../cli/*'], 'the dashboard does not reach back into the command line.')),
   },

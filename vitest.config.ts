@@ -7,6 +7,7 @@ const TERMINAL = ['test/e2e/**/*.test.ts'];
 
 export default defineConfig({
   test: {
+    globalSetup: ['test/global-setup.ts'],
     // Timing tests share two cores: keep files in separate processes, two at a time.
     pool: 'forks',
     maxWorkers: 2,

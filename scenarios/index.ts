@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { packageFile } from '../src/paths.js';
 import type { LoadedScenario, Scenario } from '../src/scenario.js';
 import seed from './seed.js';
 import syncVsAsync from './sync-vs-async.js';
@@ -33,13 +34,13 @@ export const SCENARIOS: readonly Scenario[] = [
 
 const loaded = new Map<string, LoadedScenario>();
 
-/** A built-in scenario with its TypeScript source (read from scenarios/, beside src/ and dist/). */
+/** A built-in scenario with its TypeScript source (read from the package's scenarios/). */
 export function loadBuiltin(scenario: Scenario): LoadedScenario {
   let found = loaded.get(scenario.id);
   if (!found) {
     let source: string;
     try {
-      source = readFileSync(new URL(`../scenarios/${scenario.id}.ts`, import.meta.url), 'utf8');
+      source = readFileSync(packageFile(`scenarios/${scenario.id}.ts`), 'utf8');
     } catch {
       source = scenario.run.toString();
     }

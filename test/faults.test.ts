@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { findScenario, loadBuiltin } from '../scenarios/index.js';
-import { loadScenarioFile } from '../src/cli/load-file.js';
+import { loadScenarioFile } from '../src/agent/load-file.js';
 import type { RunResult } from '../src/agent/runner.js';
 import { Session } from '../src/dashboard/session.js';
 import { ROOT } from './helpers/cli.js';
 import { scenarioOf } from './helpers/run-scenario.js';
 import { until } from './helpers/until.js';
+import { localRuns } from './helpers/local-run.js';
 
 // Scenarios that fail in every way a program can, run through the session as the dashboard runs
 // them: each ends as a failed or stopped run with its error, and the session goes on working.
@@ -23,7 +24,7 @@ async function runTo(session: Session, index: number): Promise<RunResult> {
 describe('faults are contained', () => {
   it('a scenario that throws, rejects or has its worker crash is a failed run with its error; the session goes on', async () => {
     const scenarios = [await fault('throws'), await fault('rejects'), await fault('worker-crash'), loadBuiltin(findScenario('seed')!)];
-    const session = new Session({ scenarios, settleMs: 0 });
+    const session = new Session({ scenarios, createRun: localRuns() });
     session.start();
     try {
       await session.idle();
@@ -45,7 +46,7 @@ describe('faults are contained', () => {
   });
 
   it('a scenario that never ends runs until stopped; a switch or a quit stops it within the stop timeout', async () => {
-    const session = new Session({ scenarios: [await fault('never-ends'), loadBuiltin(findScenario('seed')!)], settleMs: 0, stopTimeoutMs: 300 });
+    const session = new Session({ scenarios: [await fault('never-ends'), loadBuiltin(findScenario('seed')!)], createRun: localRuns({ stopTimeoutMs: 300 }) });
     session.start();
     try {
       await until(() => session.run?.tracker.snapshot().logs.some((l) => l.text === 'waiting forever') ?? false);
@@ -70,7 +71,7 @@ describe('faults are contained', () => {
   });
 
   it('100,000 printed lines keep a bounded console history with the dropped count', async () => {
-    const session = new Session({ scenarios: [await fault('floods')], settleMs: 0 });
+    const session = new Session({ scenarios: [await fault('floods')], createRun: localRuns() });
     session.start();
     try {
       await session.idle();
@@ -79,24 +80,6 @@ describe('faults are contained', () => {
       expect(snap.logs.length).toBeLessThanOrEqual(1000);
       expect(snap.logs.length + snap.droppedLogs).toBe(100_000);
       expect(snap.logs.at(-1)!.text).toBe('line 100000 of the flood');
-    } finally {
-      await session.close();
-    }
-  });
-
-  it('what a run leaves printing after it ended goes to its console, marked, not to the terminal', async () => {
-    const leaver = scenarioOf(async () => {
-      console.log('inside the run');
-      // Unref'd: not counted as left alive, and not waited for.
-      setTimeout(() => console.log('after its end'), 30).unref();
-    }, 'leaver');
-    const session = new Session({ scenarios: [leaver], settleMs: 0 });
-    session.start();
-    try {
-      await session.idle();
-      await session.run!.done;
-      await until(() => session.run!.tracker.snapshot().logs.length === 2);
-      expect(session.run!.tracker.snapshot().logs.map((l) => l.text)).toEqual(['inside the run', 'after the run: after its end']);
     } finally {
       await session.close();
     }
@@ -116,7 +99,7 @@ describe('faults are contained', () => {
         await ctx.sleep(60_000).catch((again: unknown) => printed.push(String(again)));
       }
     }, 'sleeper');
-    const session = new Session({ scenarios: [sleeper], settleMs: 0 });
+    const session = new Session({ scenarios: [sleeper], createRun: localRuns() });
     session.start();
     try {
       await until(() => session.run?.tracker.snapshot().entities[0]?.state === 'waiting');

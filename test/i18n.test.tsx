@@ -82,7 +82,7 @@ const SCREENS: { name: string; snap: (lang: Lang) => DashboardSnapshot }[] = [
     snap: (lang) =>
       dashboard({
         run: runSnapshot({ entities: ENTITIES, logs: [{ t: 1, stream: 'stdout', text: 'hola' }], step: { t: 5, label: 'wait', line: 7 }, folded: 3, droppedLogs: 2 }),
-        block: { start: 0, end: 1 },
+        block: { start: 0, end: 1, live: false },
         session: { lang, tour: { since: 0, ms: 8000 }, stepMode: true, pausedAt: 'wait' },
       }),
   },
@@ -92,7 +92,7 @@ const SCREENS: { name: string; snap: (lang: Lang) => DashboardSnapshot }[] = [
     snap: (lang) =>
       dashboard({
         run: runSnapshot({ entities: ENTITIES }),
-        session: { lang, phase: 'ended', result: { scenario: 'fixture', status: 'ended', ok: true, error: undefined, wallMs: 300, leaks: [], neverAwaited: [] }, selectedId: 't6' },
+        session: { lang, phase: 'ended', result: { scenario: 'fixture', status: 'ended', ok: true, error: undefined, wallMs: 300, leaks: [], neverAwaited: [], total: 1 }, selectedId: 't6' },
       }),
   },
   {
@@ -104,7 +104,7 @@ const SCREENS: { name: string; snap: (lang: Lang) => DashboardSnapshot }[] = [
           lang,
           code: 'python',
           phase: 'failed',
-          result: { scenario: 'fixture', status: 'failed', ok: false, error: 'Error: x', wallMs: 300, leaks: ['Timeout'], neverAwaited: [] },
+          result: { scenario: 'fixture', status: 'failed', ok: false, error: 'Error: x', wallMs: 300, leaks: ['Timeout'], neverAwaited: [], total: 1 },
           message: (s) => s.notPaused,
         },
       }),
@@ -118,7 +118,7 @@ const SCREENS: { name: string; snap: (lang: Lang) => DashboardSnapshot }[] = [
           scenario: { ...FIXTURE_SCENARIO, python: undefined },
           code: 'python',
           phase: 'stopped',
-          result: { scenario: 'fixture', status: 'stopped', ok: true, error: undefined, wallMs: 30, leaks: [], neverAwaited: [] },
+          result: { scenario: 'fixture', status: 'stopped', ok: true, error: undefined, wallMs: 30, leaks: [], neverAwaited: [], total: 1 },
         },
       }),
   },

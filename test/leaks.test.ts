@@ -5,7 +5,10 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { findScenario, loadBuiltin } from '../scenarios/index.js';
-import { Run, type RunOptions } from '../src/agent/runner.js';
+import type { Run } from '../src/agent/runner.js';
+import type { RunRequest } from '../src/observer/run-handle.js';
+import type { ScenarioInfo } from '../src/stream/events.js';
+import { LocalRun, localRuns } from './helpers/local-run.js';
 import type { LoadedScenario } from '../src/scenario.js';
 import { Session } from '../src/dashboard/session.js';
 import { leftovers, resources } from './helpers/resources.js';
@@ -112,18 +115,20 @@ describe('1000 switches and reruns', () => {
     // would be memory of the test's own that grows with every run.
     const runs = { started: 0, ended: 0 };
     const leaks: string[] = [];
-    const createRun = (scenario: LoadedScenario, options: RunOptions) => {
-      const run = new Run(scenario, options);
+    const make = localRuns({ stopTimeoutMs: 200 });
+    const createRun = (scenario: ScenarioInfo, request: RunRequest) => {
+      const local = make(scenario, request);
+      const run = local.run;
       runs.started++;
       void run.done.then((result) => {
         runs.ended++;
         leaks.push(...result.leaks.map((type) => `${result.scenario}: ${type}`));
       });
-      return run;
+      return local;
     };
     const beforeHandles = resources();
     const beforeChildren = children();
-    const session = new Session({ scenarios, createRun, settleMs: 0, stopTimeoutMs: 200 });
+    const session = new Session({ scenarios, createRun });
     let sawChildren = 0;
     let liveStops = 0;
     const readings: { run: number; rss: number; heap: number }[] = [];
@@ -143,7 +148,7 @@ describe('1000 switches and reruns', () => {
       else session.dispatch({ command: 'rerun', key: 'r' });
       await session.idle();
       if (goLive) {
-        await live(session.run!);
+        await live((session.run as LocalRun).run);
         liveStops++;
         sawChildren = Math.max(sawChildren, children().length - beforeChildren.length);
       }

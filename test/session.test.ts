@@ -1,24 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import { loadBuiltin, SCENARIOS } from '../scenarios/index.js';
 import { strings } from '../src/view/i18n.js';
-import { Run, type RunOptions } from '../src/agent/runner.js';
-import type { LoadedScenario } from '../src/scenario.js';
+import { execFileSync } from 'node:child_process';
+import type { RunHandle, RunRequest } from '../src/observer/run-handle.js';
+import type { ScenarioInfo } from '../src/stream/events.js';
 import { Session, SPEEDS } from '../src/dashboard/session.js';
-import { leftovers, resources } from './helpers/resources.js';
+import { LocalRun, localRuns } from './helpers/local-run.js';
 import { scenarioOf } from './helpers/run-scenario.js';
 import { until } from './helpers/until.js';
 
-/** Records every run's life, to check that two runs never overlap. */
+/** This process's children, from the OS. */
+function children(): string[] {
+  try {
+    return execFileSync('ps', ['--ppid', String(process.pid), '-o', 'pid=,args='], { encoding: 'utf8' })
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== '' && !/^\d+ ps /.test(l));
+  } catch {
+    return [];
+  }
+}
+
+/** Records every run a session makes (in this process), and how each ended. */
 function watchedRuns() {
-  const lives: { id: string; started: number; done: number | undefined }[] = [];
-  const createRun = (scenario: LoadedScenario, options: RunOptions) => {
-    const run = new Run(scenario, options);
-    const life = { id: scenario.id, started: performance.now(), done: undefined as number | undefined };
-    lives.push(life);
-    void run.done.then(() => (life.done = performance.now()));
+  const runs: LocalRun[] = [];
+  const make = localRuns();
+  const createRun = (scenario: ScenarioInfo, request: RunRequest) => {
+    const run = make(scenario, request);
+    runs.push(run);
     return run;
   };
-  return { lives, createRun };
+  return { runs, createRun };
 }
 
 const napper = scenarioOf(async (ctx) => {
@@ -28,14 +40,14 @@ const napper = scenarioOf(async (ctx) => {
 }, 'napper');
 
 describe('Session', () => {
-  it('switching 50 times quickly never overlaps runs, ends on the last choice, and leaves nothing alive', async () => {
+  it('switching 20 times quickly, each run in its own process: ends on the last choice, stops every run, leaves no process', async () => {
     const scenarios = SCENARIOS.map(loadBuiltin);
-    const { lives, createRun } = watchedRuns();
-    const before = resources();
-    const session = new Session({ scenarios, createRun });
+    const session = new Session({ scenarios });
+    const seen = new Set<RunHandle>();
+    session.subscribe(() => session.run && seen.add(session.run));
     session.start();
     let last = 0;
-    for (let i = 1; i <= 50; i++) {
+    for (let i = 1; i <= 20; i++) {
       last = (i * 7) % scenarios.length;
       session.select(last === session.state.index ? (last + 1) % scenarios.length : last);
       last = session.state.index;
@@ -43,7 +55,7 @@ describe('Session', () => {
       // (timers, sockets, workers, child processes), not only runs that had not started.
       if (i % 3 === 0) {
         await session.idle();
-        await until(() => session.run!.tracker.snapshot().total > 1 || session.state.result !== undefined);
+        await until(() => session.run!.tracker.snapshot().total > 1 || session.state.result !== undefined, 'the run going', { timeoutMs: 20_000 });
       } else {
         await new Promise((resolve) => setImmediate(resolve));
       }
@@ -52,23 +64,21 @@ describe('Session', () => {
     expect(session.run!.scenario.id).toBe(scenarios[last]!.id);
     expect(session.state.index).toBe(last);
     await session.close();
-    for (let i = 1; i < lives.length; i++) {
-      expect(lives[i - 1]!.done, `run ${i - 1} (${lives[i - 1]!.id}) had not finished when run ${i} started`).toBeLessThanOrEqual(lives[i]!.started);
-    }
-    expect(lives.every((l) => l.done !== undefined)).toBe(true);
-    expect(lives.length).toBeGreaterThanOrEqual(10);
-    expect(leftovers(before)).toEqual({});
+    const results = await Promise.all([...seen].map((run) => run.done));
+    expect(results.length).toBeGreaterThanOrEqual(7);
+    expect(results.at(-1)!.status).toBe('stopped');
+    expect(children()).toEqual([]);
   }, 120_000);
 
   it('reruns with r, applies speed steps live and to the next run, and toggles language, code and help', async () => {
-    const { lives, createRun } = watchedRuns();
-    const session = new Session({ scenarios: [napper], createRun, settleMs: 0 });
+    const { runs, createRun } = watchedRuns();
+    const session = new Session({ scenarios: [napper], createRun });
     session.start();
     try {
       await until(() => session.run!.tracker.snapshot().total >= 3);
       session.dispatch({ command: 'faster', key: '+' });
       expect(session.state.speed).toBe(2);
-      expect(session.run!.ctx.speed).toBe(2);
+      expect(runs.at(-1)!.run.ctx.speed).toBe(2);
       for (let i = 0; i < 10; i++) session.dispatch({ command: 'faster', key: '+' });
       expect(session.state.speed).toBe(SPEEDS.at(-1));
       for (let i = 0; i < 20; i++) session.dispatch({ command: 'slower', key: '-' });
@@ -77,8 +87,8 @@ describe('Session', () => {
       session.dispatch({ command: 'rerun', key: 'r' });
       await session.idle();
       expect(session.run).not.toBe(first);
-      expect(session.run!.ctx.speed).toBe(0.1);
-      expect(lives).toHaveLength(2);
+      expect(runs.at(-1)!.run.ctx.speed).toBe(0.1);
+      expect(runs).toHaveLength(2);
       session.dispatch({ command: 'lang', key: 'l' });
       session.dispatch({ command: 'code', key: 'p' });
       session.dispatch({ command: 'help', key: '?' });
@@ -90,28 +100,10 @@ describe('Session', () => {
     }
   });
 
-  it('puts an error a scenario left for later in the console panel of the run on screen, in its language', async () => {
-    const session = new Session({ scenarios: [napper], settleMs: 0 });
-    session.start();
-    try {
-      await session.idle();
-      const logs = () => session.run!.tracker.snapshot().logs.map((l) => `${l.stream}: ${l.text}`);
-      session.reportLate(new Error('late'));
-      expect(logs()).toContain('stderr: after the run: uncaught Error: late');
-      session.dispatch({ command: 'lang', key: 'l' });
-      session.reportLate(new TypeError('tarde'));
-      expect(logs()).toContain('stderr: después de la ejecución: sin capturar: TypeError: tarde');
-      // A thrown value that is not an Error, as the code wrote it.
-      session.reportLate('tarde');
-      expect(logs()).toContain("stderr: después de la ejecución: sin capturar: 'tarde'");
-    } finally {
-      await session.close();
-    }
-  });
-
   it('says why an action did nothing, and acts on the selected task or future', async () => {
-    const session = new Session({ scenarios: [napper], settleMs: 0 });
+    const session = new Session({ scenarios: [napper], createRun: localRuns() });
     const say = () => session.state.message?.(strings('en'));
+    const said = (text: string) => until(() => say() === text, () => `'${text}', not '${say()}'`);
     session.start();
     try {
       session.act('cancel');
@@ -122,15 +114,15 @@ describe('Session', () => {
       session.moveSelection(1);
       expect(session.run!.tracker.find(session.state.selectedId!)!.name).toBe('nap');
       session.act('resolve');
-      expect(say()).toBe('nap is a task: only its own code can finish it (c cancels it)');
+      await said('nap is a task: only its own code can finish it (c cancels it)');
       session.moveSelection(1);
       session.act('resolve');
-      expect(say()).toBe('answer resolved by you');
+      await said('answer resolved by you');
       session.act('reject');
-      expect(say()).toBe('answer is already resolved');
+      await said('answer is already resolved');
       session.moveSelection(-1);
       session.act('cancel');
-      expect(say()).toBe('cancel requested for nap');
+      await said('cancel requested for nap');
       // The cancelled nap ends the gather, and with it the run; the screen learns how.
       const result = await session.run!.done;
       await until(() => session.state.result !== undefined);
@@ -148,7 +140,7 @@ describe('Session', () => {
       console.log('after two');
       await ctx.step('three');
     }, 'stepper');
-    const session = new Session({ scenarios: [stepper, napper], settleMs: 0 });
+    const session = new Session({ scenarios: [stepper, napper], createRun: localRuns() });
     session.dispatch({ command: 'stepMode', key: ' ' });
     session.start();
     try {

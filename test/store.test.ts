@@ -3,6 +3,7 @@ import { Session } from '../src/dashboard/session.js';
 import { DashboardStore, FRAME_MS, SCREEN_SHARE } from '../src/dashboard/store.js';
 import { scenarioOf } from './helpers/run-scenario.js';
 import { until } from './helpers/until.js';
+import { localRuns } from './helpers/local-run.js';
 
 describe('DashboardStore', () => {
   it('turns a flood of entity changes into at most ~30 snapshots a second, the last one complete', async () => {
@@ -15,7 +16,7 @@ describe('DashboardStore', () => {
       }
       console.log(`made ${n}`);
     }, 'flood');
-    const session = new Session({ scenarios: [flood], settleMs: 0 });
+    const session = new Session({ scenarios: [flood], createRun: localRuns() });
     const store = new DashboardStore(session);
     const seen: number[] = [];
     store.subscribe(() => seen.push(performance.now()));
@@ -44,7 +45,7 @@ describe('DashboardStore', () => {
         await new Promise((resolve) => setImmediate(resolve));
       }
     }, 'flood');
-    const session = new Session({ scenarios: [flood], settleMs: 0 });
+    const session = new Session({ scenarios: [flood], createRun: localRuns() });
     const store = new DashboardStore(session);
     const REPAINT_MS = 8;
     const seen: { at: number; ms: number; speed: number }[] = [];
@@ -85,7 +86,7 @@ describe('DashboardStore', () => {
       ctx.blockFor(150);
       await ctx.sleep(20);
     }, 'blocker');
-    const session = new Session({ scenarios: [blocker], settleMs: 0 });
+    const session = new Session({ scenarios: [blocker], createRun: localRuns() });
     const store = new DashboardStore(session);
     session.start();
     try {

@@ -1,6 +1,9 @@
 import { settingsWith } from '../src/settings.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Run, type RunOptions, type RunResult } from '../src/agent/runner.js';
+import type { RunResult } from '../src/agent/runner.js';
+import type { RunRequest } from '../src/observer/run-handle.js';
+import type { ScenarioInfo } from '../src/stream/events.js';
+import { localRuns } from './helpers/local-run.js';
 import type { LoadedScenario } from '../src/scenario.js';
 import { Session } from '../src/dashboard/session.js';
 import { Tour } from '../src/dashboard/tour.js';
@@ -14,14 +17,15 @@ afterEach(async () => {
 /** A session that notes each run: its scenario, whether it could wait for a person, how it ended. */
 function touring(scenarios: LoadedScenario[], initial = 0) {
   const runs: { id: string; interactive: boolean | undefined; result?: RunResult }[] = [];
-  const createRun = (scenario: LoadedScenario, options: RunOptions) => {
-    const run = new Run(scenario, options);
-    const entry: (typeof runs)[number] = { id: scenario.id, interactive: options.settings?.interactive };
+  const make = localRuns();
+  const createRun = (scenario: ScenarioInfo, request: RunRequest) => {
+    const run = make(scenario, request);
+    const entry: (typeof runs)[number] = { id: scenario.id, interactive: request.settings.interactive };
     runs.push(entry);
     void run.done.then((result) => (entry.result = result));
     return run;
   };
-  const session = new Session({ scenarios, initial, settleMs: 0, settings: settingsWith({ interactive: false }), createRun });
+  const session = new Session({ scenarios, initial, settings: settingsWith({ interactive: false }), createRun });
   sessions.push(session);
   return { session, runs };
 }

@@ -2,9 +2,8 @@ import { performance } from 'node:perf_hooks';
 import { captureConsole } from './console-capture.js';
 import { createContext, type Ctx } from './context.js';
 import { CoroutineObject } from '../runtime/coroutine.js';
-import { CancelledError, errorText } from '../runtime/errors.js';
+import { CancelledError, errorText, thrownText } from '../runtime/errors.js';
 import { Future } from '../runtime/future.js';
-import type { State } from '../runtime/states.js';
 import type { LoopMonitor } from '../runtime/loop-monitor.js';
 import type { Stoppable } from '../runtime/processes.js';
 import { Runtime } from '../runtime/runtime.js';
@@ -14,11 +13,30 @@ import { stepLines, type LoadedScenario } from '../scenario.js';
 import { Stepper } from './stepper.js';
 import { summarize } from '../text/format.js';
 import { DEFAULT_SETTINGS, type RunSettings } from '../settings.js';
+import type { ActOutcome, RunEnd } from '../stream/events.js';
 
 export interface RunOptions {
   /** Speed, language, scale and whether a person answers; the defaults when not given. */
   readonly settings?: RunSettings;
-  readonly stepper?: Stepper;
+  readonly stepper?: StepGate;
+  /**
+   * Take the program's console lines as the run's log (on by default). Off in a run's own process,
+   * whose agent takes every write to stdout and stderr instead.
+   */
+  readonly captureConsole?: boolean;
+  /**
+   * Contain the program's uncaught errors as the run's faults (on by default, for a run sharing
+   * its process). Off in a run's own process: an uncaught error there does what it does under
+   * plain node, and `onFault` only hears of it.
+   */
+  readonly containFaults?: boolean;
+  /**
+   * Handles the process holds that are not the program's, by type (`PipeWrap`): the streams of
+   * stdout and stderr, which a print makes (lazily, as under plain node) during the run.
+   */
+  readonly ownResources?: () => readonly string[];
+  /** Told of each uncaught error of the program (its text), as it happens. */
+  readonly onFault?: (text: string) => void;
   /** Also marks blocks this monitor sees (CPU loops, not only blockFor) on the run's timeline. */
   readonly monitor?: LoopMonitor;
   /** How long cancelled work may take to wind down before it is abandoned. */
@@ -34,27 +52,21 @@ export interface RunOptions {
 }
 
 /** How a run ended. */
-export interface RunResult {
-  readonly scenario: string;
-  /** ended: the run finished by itself; stopped: it was cancelled from outside. */
-  readonly status: 'ended' | 'failed' | 'stopped';
-  readonly ok: boolean;
-  readonly error: string | undefined;
-  /** Real milliseconds from start to the end of the run's own work. */
-  readonly wallMs: number;
-  /** Handles the run left alive (`Timeout`, `TCPServerWrap`...), one entry per handle. */
-  readonly leaks: readonly string[];
-  readonly neverAwaited: readonly string[];
-}
+export type RunResult = RunEnd;
 
 /** What a person can do to a selected entity. */
 export type Action = 'cancel' | 'resolve' | 'reject';
 
-/** What came of an action, by the name of the message that tells it. */
-export type ActOutcome =
-  | { readonly outcome: 'notFound'; readonly id: string }
-  | { readonly outcome: 'alreadyDone'; readonly name: string; readonly state: State }
-  | { readonly outcome: 'notActionable' | 'onlyBody' | 'cancelRequested' | 'resolvedByYou' | 'rejectedByYou'; readonly name: string };
+/** Where a run waits at a step (`ctx.step`) in step mode: a Stepper, or the agent's freeze. */
+export interface StepGate {
+  enabled: boolean;
+  /** The step it waits at, if it does. */
+  readonly pausedAt: string | undefined;
+  /** At a step: a promise to wait for, or undefined to go on (at once, or after a freeze). */
+  wait(label: string): Promise<void> | undefined;
+  /** Lets a waiting step go on. */
+  next(): void;
+}
 
 /**
  * One run of one scenario on the real loop: a fresh tracker, console capture, a start from a
@@ -64,7 +76,7 @@ export class Run {
   readonly tracker: Tracker;
   readonly runtime: Runtime;
   readonly ctx: Ctx;
-  readonly stepper: Stepper;
+  readonly stepper: StepGate;
   readonly done: Promise<RunResult>;
   readonly #scenario: LoadedScenario;
   readonly #options: RunOptions;
@@ -110,19 +122,11 @@ export class Run {
 
   /** Starts the run from a fresh macrotask, as a plain script run from a timer callback would. */
   start(): this {
-    const baseline = activeResources();
+    const baseline = activeResources(this.#own());
     this.#baseline = baseline;
-    this.#cleanup.push(captureConsole((stream, text) => this.tracker.log(stream, text)));
-    const onException = (error: unknown) => this.#fault('Uncaught exception', error);
-    const onRejection = (error: unknown) => this.#fault('Unhandled rejection', error);
-    process.on('uncaughtException', onException);
-    process.on('unhandledRejection', onRejection);
-    listening++;
-    this.#cleanup.push(() => {
-      process.off('uncaughtException', onException);
-      process.off('unhandledRejection', onRejection);
-      listening--;
-    });
+    if (this.#options.captureConsole !== false) this.#cleanup.push(captureConsole((stream, text) => this.tracker.log(stream, text)));
+    if (this.#options.containFaults !== false) this.#containFaults();
+    else this.#observeFaults();
     const monitor = this.#options.monitor;
     if (monitor) {
       this.#cleanup.push(
@@ -196,12 +200,37 @@ export class Run {
     return wait.then(() => this.tracker.mark('paused', start, this.tracker.now()));
   }
 
+  /** Uncaught errors become the run's faults, and the process goes on (a run sharing its process). */
+  #containFaults(): void {
+    const onException = (error: unknown) => this.#fault('Uncaught exception', error);
+    const onRejection = (error: unknown) => this.#fault('Unhandled rejection', error);
+    process.on('uncaughtException', onException);
+    process.on('unhandledRejection', onRejection);
+    this.#cleanup.push(() => {
+      process.off('uncaughtException', onException);
+      process.off('unhandledRejection', onRejection);
+    });
+  }
+
+  /** Uncaught errors are heard of, and do what they do under plain node (a run in its own process). */
+  #observeFaults(): void {
+    const onException = (error: unknown) => this.#options.onFault?.(`Uncaught exception: ${thrownText(error)}`);
+    process.on('uncaughtExceptionMonitor', onException);
+    this.#cleanup.push(() => process.off('uncaughtExceptionMonitor', onException));
+  }
+
+  /** The handles of the process that are not the program's (its stdout, made when it first printed). */
+  #own(): readonly string[] {
+    return this.#options.ownResources?.() ?? [];
+  }
+
   #overlapsMark(start: number, end: number): boolean {
-    return this.tracker.snapshot().marks.some((m) => m.kind === 'blocked' && m.start < end && start < m.end);
+    // A freeze at a step holds the loop too: the monitor sees it late, and it is a pause, not a block.
+    return this.tracker.snapshot().marks.some((m) => m.start < end && start < m.end);
   }
 
   #fault(what: string, error: unknown): void {
-    const text = `${what}: ${errorText(error)}`;
+    const text = `${what}: ${thrownText(error)}`;
     this.#faults.push(text);
     this.tracker.log('stderr', text);
   }
@@ -226,7 +255,7 @@ export class Run {
     if (this.#options.monitor?.running) await new Promise((resolve) => setTimeout(resolve, 0));
     for (const release of this.#cleanup.splice(0)) release();
     await settle(this.#options.settleMs ?? 0);
-    const leaks = await lastingLeaks(baseline);
+    const leaks = await lastingLeaks(baseline, () => this.#own());
     if (leaks.length > 0) this.tracker.log('stderr', `left alive after the run: ${summarize(leaks)}`);
     const root = this.#root;
     const rootError = root?.done() && !root.cancelled() ? root.exception() : undefined;
@@ -242,6 +271,7 @@ export class Run {
       wallMs: (this.#endedAt ?? performance.now()) - (this.#startedAt || this.#endedAt!),
       leaks,
       neverAwaited,
+      total: this.tracker.snapshot().total,
     });
   }
 
@@ -250,12 +280,12 @@ export class Run {
     const limit = this.#options.lingerMs ?? 5_000;
     const start = performance.now();
     let told = false;
-    while (!this.#stopped && diffResources(baseline, activeResources()).length > 0) {
+    while (!this.#stopped && diffResources(baseline, activeResources(this.#own())).length > 0) {
       const waited = performance.now() - start;
       if (waited >= limit) return;
       if (!told && waited >= 1000) {
         told = true;
-        const left = summarize(diffResources(baseline, activeResources()));
+        const left = summarize(diffResources(baseline, activeResources(this.#own())));
         this.tracker.log('stderr', `waiting for what the run left scheduled (${left}), up to ${Math.round(limit / 1000)} s`);
       }
       await new Promise((resolve) => setImmediate(resolve));
@@ -292,20 +322,11 @@ export class Run {
  */
 const START_DELAY_MS = 5;
 
-/** Runs between start and finish: they take the process's uncaught errors as their own. */
-let listening = 0;
-
-/**
- * True while a run listens for uncaught errors. It cannot tell its scenario's from anyone else's
- * (there is no async context to ask), so until it ends, such an error is reported as its fault.
- */
-export function runTakesUncaughtErrors(): boolean {
-  return listening > 0;
-}
-
-function activeResources(): Map<string, number> {
+/** Handles the process holds by type, less those `own` says are not the program's. */
+function activeResources(own: readonly string[] = []): Map<string, number> {
   const counts = new Map<string, number>();
   for (const type of process.getActiveResourcesInfo()) counts.set(type, (counts.get(type) ?? 0) + 1);
+  for (const type of own) counts.set(type, Math.max(0, (counts.get(type) ?? 0) - 1));
   return counts;
 }
 
@@ -313,11 +334,11 @@ function activeResources(): Map<string, number> {
  * What stays alive beyond `baseline` over a few frames. At any one moment the host may hold short
  * timers of its own (a screen repainting for a key or a resize); what the run left behind lasts.
  */
-async function lastingLeaks(baseline: Map<string, number>): Promise<string[]> {
-  let alive = activeResources();
+async function lastingLeaks(baseline: Map<string, number>, own: () => readonly string[]): Promise<string[]> {
+  let alive = activeResources(own());
   for (let i = 0; i < 4 && diffResources(baseline, alive).length > 0; i++) {
     await new Promise((resolve) => setTimeout(resolve, 25));
-    const now = activeResources();
+    const now = activeResources(own());
     alive = new Map([...alive].map(([type, n]) => [type, Math.min(n, now.get(type) ?? 0)]));
   }
   return diffResources(baseline, alive);

@@ -6,37 +6,30 @@ import { inputProblem, runDashboard } from '../dashboard/dashboard.js';
 import { runHeadless } from '../headless/headless.js';
 import { strings } from '../view/i18n.js';
 import { helpText, listText, version } from './help.js';
-import { loadScenarioFile } from './load-file.js';
+import { loadFileInfo } from './file-info.js';
+import type { AgentProcess, Output } from '../observer/agent-process.js';
+import type { ScenarioInfo } from '../stream/events.js';
+import { resolve } from 'node:path';
 import { processOutput } from './process-output.js';
 import { quote } from '../text/quote.js';
 import { Recording } from '../record/record.js';
-import type { LoadedScenario } from '../scenario.js';
 import { findScenario, loadBuiltin, SCENARIOS } from '../../scenarios/index.js';
 
 /** Runs loopscope with these arguments; resolves to the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
   let options: Options;
-  let scenarios: LoadedScenario[];
-  let recording: Recording | undefined;
   try {
     options = parseArgs(argv);
-    if (options.help) {
-      process.stdout.write(helpText(SCENARIOS));
-      return 0;
-    }
-    if (options.version) {
-      process.stdout.write(`${version()}\n`);
-      return 0;
-    }
-    scenarios = await chooseScenarios(options);
-    // A path that cannot be written fails now, before the dashboard takes the screen.
-    if (options.record && !options.list) recording = Recording.open(options.record, { overwrite: options.overwrite, protect: scenarios[0]?.file });
   } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`loopscope: ${error.message}\n`);
-      return 2;
-    }
-    throw error;
+    return usageError(error);
+  }
+  if (options.help) {
+    process.stdout.write(helpText(SCENARIOS));
+    return 0;
+  }
+  if (options.version) {
+    process.stdout.write(`${version()}\n`);
+    return 0;
   }
   const lang = options.lang ?? langFromEnv(process.env);
   const settings = settingsWith({ speed: options.speed, scale: options.scale, lang });
@@ -44,39 +37,63 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(listText(SCENARIOS, lang));
     return 0;
   }
+  let recording: Recording | undefined;
+  try {
+    // A path that cannot be written fails now, before the dashboard takes the screen (and before
+    // a --file module is loaded, which runs its top-level code).
+    if (options.record) recording = Recording.open(options.record, { overwrite: options.overwrite, protect: options.file ? resolve(options.file) : undefined });
+  } catch (error) {
+    return usageError(error);
+  }
   const problem = options.headless ? undefined : screenProblem(process.env);
-  if (!options.headless) {
-    if (!problem) {
-      const initial = options.file ? 0 : SCENARIOS.findIndex((s) => s.id === scenarios[0]!.id);
-      const all = options.file ? scenarios : SCENARIOS.map(loadBuiltin);
-      try {
-        return await runDashboard({ scenarios: all, initial, settings, recording, autoplay: options.autoplay });
-      } finally {
-        recording?.close();
-        if (recording?.failure) process.stderr.write(`loopscope: --record: writing ${quote(recording.path)} stopped (${recording.failure}); the file holds what came before\n`);
-      }
+  const dashboard = !options.headless && !problem;
+  if (!options.headless && problem && (options.record || options.autoplay !== undefined)) {
+    recording?.discard();
+    const fix = problem === 'dumbTerminal' ? 'run it in a terminal that can draw, such as xterm' : 'run it in a terminal, not through a pipe';
+    process.stderr.write(`loopscope: ${options.record ? '--record' : '--autoplay'} shows the dashboard, which needs a terminal (${strings('en')[problem]}); ${fix}\n`);
+    return 2;
+  }
+  let chosen: { scenarios: ScenarioInfo[]; process?: AgentProcess };
+  try {
+    chosen = await chooseScenarios(options, dashboard || options.json ? 'capture' : 'inherit');
+  } catch (error) {
+    recording?.discard();
+    return usageError(error);
+  }
+  if (dashboard) {
+    const initial = options.file ? 0 : SCENARIOS.findIndex((s) => s.id === chosen.scenarios[0]!.id);
+    const all = options.file ? chosen.scenarios : SCENARIOS.map(loadBuiltin);
+    try {
+      return await runDashboard({ scenarios: all, initial, settings, recording, autoplay: options.autoplay, firstProcess: chosen.process });
+    } finally {
+      recording?.close();
+      if (recording?.failure) process.stderr.write(`loopscope: --record: writing ${quote(recording.path)} stopped (${recording.failure}); the file holds what came before\n`);
     }
-    if (recording || options.autoplay !== undefined) {
-      recording?.discard();
-      const fix = problem === 'dumbTerminal' ? 'run it in a terminal that can draw, such as xterm' : 'run it in a terminal, not through a pipe';
-      process.stderr.write(`loopscope: ${recording ? '--record' : '--autoplay'} shows the dashboard, which needs a terminal (${strings('en')[problem]}); ${fix}\n`);
-      return 2;
-    }
-    // Without a terminal for its output, headless is simply the default; with one that cannot
-    // draw or give keys, say so.
+  }
+  // Without a terminal for its output, headless is simply the default; with one that cannot
+  // draw or give keys, say so.
+  if (problem && problem !== 'stdoutNotTty') {
     const s = strings(lang);
-    if (problem !== 'stdoutNotTty') process.stderr.write(`${s.headlessInstead(s[problem])}\n`);
+    process.stderr.write(`${s.headlessInstead(s[problem])}\n`);
   }
   const output = processOutput();
-  const code = await runHeadless(scenarios, {
+  const code = await runHeadless(chosen.scenarios, {
     json: options.json,
     settings,
     out: output.out,
     err: output.err,
     titles: options.all,
     stop: output.closed,
+    firstProcess: chosen.process,
   });
   return output.exitCode(code);
+}
+
+/** A mistake on the command line: one line, exit 2. Anything else is ours, and goes on up. */
+function usageError(error: unknown): number {
+  if (!(error instanceof UsageError)) throw error;
+  process.stderr.write(`loopscope: ${error.message}\n`);
+  return 2;
 }
 
 /** Why the dashboard cannot be drawn here (a key of the notice's words), or undefined when it can. */
@@ -89,15 +106,22 @@ function screenProblem(env: NodeJS.ProcessEnv): 'stdoutNotTty' | 'dumbTerminal' 
   return inputProblem(process.stdin);
 }
 
-async function chooseScenarios(options: Options): Promise<LoadedScenario[]> {
-  if (options.file) return [await loadScenarioFile(options.file)];
-  if (options.all) return SCENARIOS.map(loadBuiltin);
+/**
+ * The scenarios to run: a --file module (loaded in the process its first run will use, which
+ * comes back with it), every built-in one, or the one asked for.
+ */
+async function chooseScenarios(options: Options, output: Output): Promise<{ scenarios: ScenarioInfo[]; process?: AgentProcess }> {
+  if (options.file) {
+    const { info, process } = await loadFileInfo(options.file, output);
+    return { scenarios: [info], process };
+  }
+  if (options.all) return { scenarios: SCENARIOS.map(loadBuiltin) };
   const id = options.scenario ?? 'seed';
   const scenario = findScenario(id);
   if (!scenario) {
     throw new UsageError(`unknown scenario ${quote(id)}; choose one of: ${SCENARIOS.map((s) => s.id).join(', ')}`);
   }
-  return [loadBuiltin(scenario)];
+  return { scenarios: [loadBuiltin(scenario)] };
 }
 
 main(process.argv.slice(2)).then(

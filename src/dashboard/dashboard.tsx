@@ -1,14 +1,13 @@
 import { render, type Instance } from 'ink';
 import { App } from '../../components/App.js';
 import { ErrorBoundary } from '../../components/ErrorBoundary.js';
-import { lateFaultOwner } from './fault-origin.js';
 import { ThemeContext } from '../hooks/use-theme.js';
 import { strings } from '../view/i18n.js';
 import { lineUpdates } from './line-updates.js';
 import { settingsWith, type RunSettings } from '../settings.js';
 import type { Recording } from '../record/record.js';
-import type { LoadedScenario } from '../scenario.js';
-import { runTakesUncaughtErrors } from '../agent/runner.js';
+import type { ScenarioInfo } from '../stream/events.js';
+import type { AgentProcess } from '../observer/agent-process.js';
 import { Session } from './session.js';
 import { DashboardStore, type SnapshotSource } from './store.js';
 import { themeFor } from '../view/theme.js';
@@ -16,7 +15,7 @@ import { Tour } from './tour.js';
 import { warmUp } from './warm-up.js';
 
 export interface DashboardOptions {
-  readonly scenarios: readonly LoadedScenario[];
+  readonly scenarios: readonly ScenarioInfo[];
   /** Index of the scenario to start on. */
   readonly initial: number;
   /** Where every run starts from (interactive is decided here: false while touring). */
@@ -27,6 +26,8 @@ export interface DashboardOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** Also writes what is drawn to this recording (started here; the caller closes it). */
   readonly recording?: Recording;
+  /** The process the first run uses, when one was started for it already (a --file loaded). */
+  readonly firstProcess?: AgentProcess;
   /** Seconds per scenario of a hands-free tour (`--autoplay`); the app then ends by itself with 0. */
   readonly autoplay?: number;
 }
@@ -72,6 +73,7 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
     // A tour has no one to answer: scenarios that wait for a key settle by themselves.
     settings: settingsWith({ interactive: options.autoplay === undefined }, options.settings),
     onQuit: (code) => void finish(code),
+    firstProcess: options.firstProcess,
   });
   const store = new DashboardStore(session);
   const tour = options.autoplay === undefined ? undefined : new Tour(session, options.autoplay, () => void finish(0));
@@ -94,14 +96,9 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
     exitCode = 1;
     void finish(1);
   };
-  // The runner listens for uncaught errors while a run goes on and blames the scenario. Outside
-  // a run, what a --file scenario's own code throws (a timer it left) is shown in the console
-  // panel; anything else is ours, and ends the app with one line instead of a torn screen.
-  const onUncaught = (error: unknown) => {
-    if (runTakesUncaughtErrors()) return;
-    if (lateFaultOwner(error, session.scenarios)) return session.reportLate(error);
-    onCrash(error);
-  };
+  // The program runs in its own process: an uncaught error here is loopscope's own, and ends
+  // the app with one line instead of a torn screen.
+  const onUncaught = (error: unknown) => onCrash(error);
   const onSignal = (signal: keyof typeof SIGNAL_CODES) => void finish(SIGNAL_CODES[signal]);
   // A terminal that went away (EIO, EPIPE) cannot be drawn on: stop quietly.
   const onStreamError = () => void finish(exitCode || 1);

@@ -1,16 +1,15 @@
-import type { CodeView } from '../view/code-view.js';
-import { captureConsole } from '../agent/console-capture.js';
-import { strings, type Strings } from '../view/i18n.js';
-import { STATE_LOOK } from '../view/looks.js';
-import { HANDLERS } from './commands.js';
-import type { KeyCommand } from '../view/keys.js';
-import { moveSelection, orderRows } from '../view/rows.js';
-import { Run, type Action, type ActOutcome, type RunOptions, type RunResult } from '../agent/runner.js';
+import type { AgentProcess } from '../observer/agent-process.js';
+import { RunClient } from '../observer/run-client.js';
+import { LoopMirror, type Action, type RunHandle, type RunRequest } from '../observer/run-handle.js';
+import { Spares } from '../observer/spares.js';
 import { LANGS, settingsWith, SPEED_RANGE, type Lang, type RunSettings } from '../settings.js';
-import { thrownText } from './fault-origin.js';
-import { LoopMonitor } from '../runtime/loop-monitor.js';
-import type { LoadedScenario } from '../scenario.js';
-import { Stepper } from '../agent/stepper.js';
+import type { ActOutcome, RunEnd, ScenarioInfo } from '../stream/events.js';
+import type { CodeView } from '../view/code-view.js';
+import type { Strings } from '../view/i18n.js';
+import type { KeyCommand } from '../view/keys.js';
+import { STATE_LOOK } from '../view/looks.js';
+import { moveSelection, orderRows } from '../view/rows.js';
+import { HANDLERS } from './commands.js';
 
 /** Where the shown run is in its life. */
 export type RunPhase = 'running' | 'stopping' | 'ended' | 'failed' | 'stopped';
@@ -30,10 +29,10 @@ export type Message = (s: Strings) => string;
 export interface SessionState {
   /** The scenario asked for last: the tabs show it at once, before its run starts. */
   readonly index: number;
-  readonly scenario: LoadedScenario;
+  readonly scenario: ScenarioInfo;
   readonly phase: RunPhase;
   /** How the shown run ended, once it has. */
-  readonly result: RunResult | undefined;
+  readonly result: RunEnd | undefined;
   readonly speed: number;
   readonly lang: Lang;
   readonly stepMode: boolean;
@@ -50,73 +49,68 @@ export interface SessionState {
 }
 
 export interface SessionOptions {
-  readonly scenarios: readonly LoadedScenario[];
+  readonly scenarios: readonly ScenarioInfo[];
   readonly initial?: number;
   /**
    * What every run starts from; speed and language then follow the keys. `interactive` is false
    * when no one answers (a tour): scenarios that wait for a key then settle by themselves.
    */
   readonly settings?: RunSettings;
-  /** The one monitor every run reports blocks to; the session makes (and later stops) its own if absent. */
-  readonly monitor?: LoopMonitor;
-  /** Passed to each run: the wait before its leak check, so the screen can drop its spinners first. */
-  readonly settleMs?: number;
-  readonly stopTimeoutMs?: number;
   /** Called when a key asks to quit (q: 0, Ctrl+C: 130); whoever shows the session ends it. */
   readonly onQuit?: (code: number) => void;
-  /** Makes an unstarted run; tests wrap it to watch runs come and go. */
-  readonly createRun?: (scenario: LoadedScenario, options: RunOptions) => Run;
+  /**
+   * Makes a run: by default a RunClient, the scenario in its own process (one started ahead);
+   * tests give runs of their own.
+   */
+  readonly createRun?: (scenario: ScenarioInfo, request: RunRequest) => RunHandle;
+  /** The process the first run uses, when one was started for it already (a --file loaded). */
+  readonly firstProcess?: AgentProcess;
 }
 
 /** Speed steps of `+` and `-`, across the range the flag accepts. */
 export const SPEEDS: readonly number[] = [SPEED_RANGE.min, 0.25, 0.5, 1, 2, 4, SPEED_RANGE.max];
 
 /**
- * The dashboard's controller, without any screen: which scenario runs, its Run's start and stop,
- * and what each key does. Switches are serialised: a run starts only after the previous one has
- * stopped and been checked for leftovers, and when many switches arrive meanwhile, the last wins.
+ * The dashboard's controller, without any screen: which scenario runs, its start and stop, and
+ * what each key does. A switch starts the new run at once (its process was started ahead) while
+ * the old one stops on its own time; switches asked in one burst start only the last.
  */
 export class Session {
-  readonly monitor: LoopMonitor;
-  readonly stepper = new Stepper();
-  readonly #scenarios: readonly LoadedScenario[];
+  /** The run on screen's loop, as its process measures it. */
+  readonly monitor = new LoopMirror();
+  readonly #scenarios: readonly ScenarioInfo[];
   readonly #options: SessionOptions;
-  readonly #ownsMonitor: boolean;
   readonly #settings: RunSettings;
   readonly #listeners = new Set<() => void>();
+  readonly #stopping = new Set<Promise<unknown>>();
+  #spares: Spares | undefined;
+  #first: AgentProcess | undefined;
   #state: SessionState;
-  #run: Run | undefined;
-  /** Generation of the last switch asked for, and of the run started last. */
-  #wanted = 0;
-  #startedFor = -1;
-  #pumping = false;
-  #idle: Promise<void> = Promise.resolve();
+  #run: RunHandle | undefined;
+  #unfollow: () => void = () => undefined;
+  #starting: NodeJS.Immediate | undefined;
   #closing: Promise<void> | undefined;
-  #unstep: () => void;
-  #uncapture: (() => void) | undefined;
 
   constructor(options: SessionOptions) {
     if (options.scenarios.length === 0) throw new Error('a session needs at least one scenario');
     this.#scenarios = options.scenarios;
     this.#options = options;
-    this.#ownsMonitor = !options.monitor;
-    this.monitor = options.monitor ?? new LoopMonitor();
     const index = Math.min(Math.max(0, options.initial ?? 0), options.scenarios.length - 1);
     this.#settings = options.settings ?? settingsWith({ interactive: true });
+    this.#first = options.firstProcess;
     this.#state = initialState(index, options.scenarios[index]!, { speed: this.#settings.speed, lang: this.#settings.lang });
-    this.#unstep = this.stepper.subscribe(() => this.#set({ stepMode: this.stepper.enabled, pausedAt: this.stepper.pausedAt }));
   }
 
   get state(): SessionState {
     return this.#state;
   }
 
-  /** The run on screen (it may be stopping while the next one waits to start). */
-  get run(): Run | undefined {
+  /** The run on screen. */
+  get run(): RunHandle | undefined {
     return this.#run;
   }
 
-  get scenarios(): readonly LoadedScenario[] {
+  get scenarios(): readonly ScenarioInfo[] {
     return this.#scenarios;
   }
 
@@ -125,28 +119,14 @@ export class Session {
     return () => this.#listeners.delete(listener);
   };
 
-  /** Starts the loop monitor and the first run. */
+  /** Starts the first run. */
   start(): void {
-    // A run captures the console only while it lives. What its leftovers print later (a timer it
-    // left, a body that ignored its stop) would land on the terminal the dashboard draws on: it
-    // goes to the console panel of the run on screen instead, marked as printed after the run.
-    this.#uncapture ??= captureConsole((stream, text) => this.#run?.tracker.log(stream, strings(this.#state.lang).afterRun(text)));
-    this.monitor.start();
-    this.#request(this.#state.index);
+    this.#startRun(this.#state.index);
   }
 
-  /**
-   * An error a scenario's leftovers threw after its run ended (a timer it left, say): no run takes
-   * it any more, so it goes to the console panel of the run on screen, marked as after the run.
-   */
-  reportLate(error: unknown): void {
-    const s = strings(this.#state.lang);
-    this.#run?.tracker.log('stderr', s.afterRun(s.uncaught(thrownText(error))));
-  }
-
-  /** Resolves once no switch is in progress (the last one asked for has started). */
-  idle(): Promise<void> {
-    return this.#idle;
+  /** Resolves once the run asked for last has started. */
+  async idle(): Promise<void> {
+    while (this.#starting) await new Promise((resolve) => setImmediate(resolve));
   }
 
   /** What a key asks for, by the key table's handler for its command. */
@@ -208,17 +188,17 @@ export class Session {
   }
 
   toggleStepMode(): void {
-    const on = !this.stepper.enabled;
-    this.stepper.enabled = on;
-    this.#set({ message: on ? (s) => s.stepModeOn : (s) => s.stepModeOff });
+    const on = !this.#state.stepMode;
+    this.#run?.setStepMode(on);
+    this.#set({ stepMode: on, message: on ? (s) => s.stepModeOn : (s) => s.stepModeOff });
   }
 
   nextStep(): void {
-    if (!this.stepper.pausedAt) {
+    if (!this.#run?.pausedAt) {
       this.#set({ message: (s) => s.notPaused });
       return;
     }
-    this.stepper.next();
+    this.#run.next();
   }
 
   setTour(tour: TourView | undefined): void {
@@ -239,18 +219,21 @@ export class Session {
     const id = this.#state.selectedId;
     if (!run) return this.#say((s) => s.noRun);
     if (id === undefined) return this.#say((s) => s.selectFirst);
-    this.#say(actMessage(run.act(id, action)));
+    void run.act(id, action).then((outcome) => {
+      if (this.#run === run) this.#say(actMessage(outcome));
+    });
   }
 
-  /** Stops the current run (cancel, wait, leak check) and the monitor if the session made it. */
+  /** Stops the runs (the one on screen, those still stopping) and the spare process. */
   close(): Promise<void> {
     this.#closing ??= (async () => {
       this.#set({ quitting: true, message: (s) => s.quitting });
-      await this.#idle;
-      await this.#run?.stop('quit');
-      this.#uncapture?.();
-      this.#unstep();
-      if (this.#ownsMonitor) this.monitor.stop();
+      if (this.#starting) clearImmediate(this.#starting);
+      this.#starting = undefined;
+      const run = this.#run;
+      if (run) this.#stopping.add(run.stop('quit'));
+      await Promise.all([...this.#stopping, this.#spares?.close()]);
+      this.#unfollow();
     })();
     return this.#closing;
   }
@@ -260,52 +243,45 @@ export class Session {
   }
 
   #request(index: number): void {
-    this.#wanted++;
-    // Start the run (when none has to stop first) before telling the screen, so the run's first
-    // macrotask is queued ahead of the repaint, as a script's would be.
     this.#state = Object.freeze({ ...this.#state, index, scenario: this.#scenarios[index]!, selectedId: undefined, message: undefined });
-    if (!this.#pumping) {
-      this.#pumping = true;
-      this.#idle = this.#pump();
-    }
+    // Keys typed in one burst ask for several runs: only the last one starts, a turn later.
+    this.#starting ??= setImmediate(() => {
+      this.#starting = undefined;
+      if (!this.#closing) this.#startRun(this.#state.index);
+    });
     this.#emit();
   }
 
-  async #pump(): Promise<void> {
-    try {
-      while (this.#startedFor !== this.#wanted && !this.#closing) {
-        const current = this.#run;
-        if (current) {
-          if (!current.finished) this.#set({ phase: 'stopping' });
-          await current.stop('switched');
-        }
-        if (this.#closing) return;
-        this.#startedFor = this.#wanted;
-        this.#startRun(this.#state.index);
-      }
-    } finally {
-      this.#pumping = false;
-    }
-  }
-
   #startRun(index: number): void {
+    const previous = this.#run;
+    if (previous) {
+      const stopped = previous.stop('switched');
+      this.#stopping.add(stopped);
+      void stopped.finally(() => this.#stopping.delete(stopped));
+    }
     const scenario = this.#scenarios[index]!;
-    const { speed, lang } = this.#state;
-    const options: RunOptions = {
-      settings: settingsWith({ speed, lang }, this.#settings),
-      stepper: this.stepper,
-      monitor: this.monitor,
-      settleMs: this.#options.settleMs ?? 150,
-      ...(this.#options.stopTimeoutMs !== undefined ? { stopTimeoutMs: this.#options.stopTimeoutMs } : {}),
-    };
-    const run = this.#options.createRun?.(scenario, options) ?? new Run(scenario, options);
+    const { speed, lang, stepMode } = this.#state;
+    const request: RunRequest = { settings: settingsWith({ speed, lang }, this.#settings), stepMode, loop: this.monitor };
+    const run = this.#options.createRun?.(scenario, request) ?? this.#runClient(scenario, request);
     this.monitor.reset();
     this.#run = run;
-    run.start();
-    this.#set({ phase: 'running', result: undefined, selectedId: undefined });
-    void run.done.then((result) => {
-      if (this.#run === run) this.#set({ phase: result.status, result });
+    this.#unfollow();
+    this.#unfollow = run.subscribe(() => {
+      if (this.#run === run) this.#set({ pausedAt: run.pausedAt });
     });
+    this.#set({ phase: 'running', result: undefined, selectedId: undefined, pausedAt: undefined });
+    void run.done.then((result) => {
+      if (this.#run === run) this.#set({ phase: result.status, result, pausedAt: undefined });
+    });
+  }
+
+  /** The scenario in its own process, taken from the spare one started ahead. */
+  #runClient(scenario: ScenarioInfo, request: RunRequest): RunHandle {
+    this.#spares ??= new Spares('capture');
+    const process = this.#first ?? this.#spares.take();
+    this.#first = undefined;
+    this.#spares.warm();
+    return new RunClient({ scenario, settings: request.settings, stepMode: request.stepMode, loop: request.loop, output: 'capture', process });
   }
 
   #set(patch: Partial<SessionState>): void {
@@ -319,7 +295,7 @@ export class Session {
 }
 
 /** A session's state before anything happened, on scenario `index`; `patch` overrides fields. */
-export function initialState(index: number, scenario: LoadedScenario, patch: Partial<SessionState> = {}): SessionState {
+export function initialState(index: number, scenario: ScenarioInfo, patch: Partial<SessionState> = {}): SessionState {
   return Object.freeze({
     index,
     scenario,

@@ -1,17 +1,19 @@
 import { performance } from 'node:perf_hooks';
 import { FrameBudget } from './frame-budget.js';
-import type { Run } from '../agent/runner.js';
+import type { RunHandle } from '../observer/run-handle.js';
 import type { LoopView } from '../runtime/loop-monitor.js';
 import type { Snapshot } from '../runtime/tracker.js';
 import { STATES, type State } from '../runtime/states.js';
 import type { Session, SessionState } from './session.js';
 import { spinnerAt } from '../view/theme.js';
 
-/** The newest stretch the loop could not run, as the monitor measured it. */
+/** The newest stretch the run's loop could not run: going on now, or measured once over. */
 export interface BlockView {
-  /** performance.now() times. */
+  /** performance.now() times; a live block's end is the snapshot's moment. */
   readonly start: number;
   readonly end: number;
+  /** True while it lasts (the program is silent), false once the run's monitor measured it. */
+  readonly live: boolean;
 }
 
 /** Everything the screen shows, in one immutable object; a new one at most every FRAME_MS. */
@@ -69,6 +71,8 @@ const MAX_WAIT_MS = 500;
  * during the block; this is how long the report of it stays up once it can.
  */
 export const BLOCK_HOLD_MS = 1500;
+/** How often a block is drawn while it lasts: the header's count and the loop lane grow at this pace. */
+const BLOCK_FRAME_MS = 100;
 
 const zeroCounts = Object.freeze(Object.fromEntries(STATES.map((s) => [s, 0])) as Record<State, number>);
 
@@ -155,8 +159,10 @@ export class DashboardStore implements SnapshotSource {
   #paint: NodeJS.Immediate | undefined;
   #due = Infinity;
   #lastEmit = -Infinity;
-  #run: Run | undefined;
+  #run: RunHandle | undefined;
   #untrack: () => void = () => undefined;
+  /** Draws a block while it lasts: the program cannot speak then, so the screen keeps time itself. */
+  readonly #blockTicker: NodeJS.Timeout;
   #frozenNow: number | undefined;
   #block: BlockView | undefined;
   /** What repaints cost: from building the snapshot to the frame written. */
@@ -170,12 +176,15 @@ export class DashboardStore implements SnapshotSource {
       session.subscribe(this.#onSession),
       session.monitor.subscribe(this.#onLoop),
       session.monitor.onBlock((start, end) => {
-        this.#block = { start, end };
+        this.#block = { start, end, live: false };
         // Within the budget too: a repaint long enough to count as a block would report itself.
         this.#changed(FRAME_MS, true);
       }),
     );
     this.#follow();
+    this.#blockTicker = setInterval(() => {
+      if (this.#run?.blockedSince() !== undefined) this.#changed(BLOCK_FRAME_MS);
+    }, BLOCK_FRAME_MS).unref();
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -207,6 +216,7 @@ export class DashboardStore implements SnapshotSource {
 
   dispose(): void {
     this.#cancel();
+    clearInterval(this.#blockTicker);
     this.#untrack();
     for (const release of this.#release.splice(0)) release();
     this.#listeners.clear();
@@ -218,13 +228,7 @@ export class DashboardStore implements SnapshotSource {
   };
 
   #onLoop = (): void => {
-    // While a finished run waits out its settle time before counting leftover handles, a repaint
-    // would leave the renderer's own short timers alive and be reported as the run's leak. The
-    // loop gauge waits (at most the settle time); the run's end repaints everything.
-    const run = this.#run;
-    const result = this.#session.state.result;
-    if (run?.finished && result === undefined) return;
-    this.#changed(result === undefined ? CLOCK_MS : IDLE_LOOP_MS, true);
+    this.#changed(this.#session.state.result === undefined ? CLOCK_MS : IDLE_LOOP_MS, true);
   };
 
   #follow(): void {
@@ -236,6 +240,8 @@ export class DashboardStore implements SnapshotSource {
     this.#untrack();
     this.#run = run;
     this.#frozenNow = undefined;
+    // A new run: the block the header reported was the last one's.
+    this.#block = undefined;
     this.#untrack = run ? run.tracker.subscribe(() => this.#changed(FRAME_MS, true)) : () => undefined;
   }
 
@@ -269,7 +275,9 @@ export class DashboardStore implements SnapshotSource {
   #build(): DashboardSnapshot {
     const run = this.#run;
     const now = performance.now();
-    const block = this.#block && now - this.#block.end < BLOCK_HOLD_MS ? this.#block : undefined;
+    const since = run?.blockedSince();
+    const recent = this.#block && !run?.finished && now - this.#block.end < BLOCK_HOLD_MS ? this.#block : undefined;
+    const block = since !== undefined ? { start: since, end: now, live: true } : recent;
     return dashboardSnapshot(this.#session.state, this.#session.monitor.getSnapshot(), {
       version: ++this.#version,
       run: run ? run.tracker.snapshot() : EMPTY_RUN,

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { Run } from '../agent/runner.js';
+import type { RunHandle } from '../observer/run-handle.js';
 import type { Session } from './session.js';
 
 /**
@@ -16,7 +16,7 @@ export class Tour {
   readonly #session: Session;
   readonly #ms: number;
   readonly #onEnd: () => void;
-  #run: Run | undefined;
+  #run: RunHandle | undefined;
   #timer: NodeJS.Timeout | undefined;
   #unsubscribe: (() => void) | undefined;
 

@@ -1,150 +1,156 @@
-import { Run, type RunResult } from '../agent/runner.js';
-import { summarize } from '../text/format.js';
-import { LoopMonitor } from '../runtime/loop-monitor.js';
+import type { AgentProcess } from '../observer/agent-process.js';
+import { RunClient, type ObservedEvent } from '../observer/run-client.js';
+import { localize } from '../scenario.js';
 import type { RunSettings } from '../settings.js';
-import type { TrackerEvent } from '../runtime/tracker.js';
-import { localize, type LoadedScenario } from '../scenario.js';
+import type { RunEnd, ScenarioInfo } from '../stream/events.js';
+import { summarize } from '../text/format.js';
 
-/** Somewhere text can be written. */
+/** Somewhere text can be written; false means "wait for drain", as a stream's write says. */
 export interface Sink {
   write(text: string): unknown;
+  once?(event: 'drain', listener: () => void): unknown;
 }
 
 export interface HeadlessOptions {
   readonly json: boolean;
   readonly settings: RunSettings;
   /**
-   * Where the transcript goes. Passed as sinks rather than streams so that process.stdout is
-   * first touched when the program prints: in plain node that first print also creates the
-   * stream (a few ms), and libuv's clock, hence timer-vs-immediate order, depends on it.
+   * Where the JSON lines, titles and summaries go (the program's own prints go straight to the
+   * process's stdout and stderr, as under plain node). Sinks rather than streams, so that
+   * process.stdout is first touched when written to.
    */
   readonly out: Sink;
   readonly err: Sink;
   /** Print a title line before each scenario (with --all). */
   readonly titles: boolean;
-  /** Aborted when the output has gone away (a closed pipe): the run stops and no other starts. */
+  /** Aborted when the output has gone away (a closed pipe, a signal): the run stops and no other starts. */
   readonly stop?: AbortSignal;
+  /** The process the first scenario runs in, when one was started for it already (a --file loaded). */
+  readonly firstProcess?: AgentProcess;
 }
-
-/**
- * Why a run that the loop ran out of work for never ended. Node itself exits then (an ESM
- * top-level await reports it as "unsettled", exit 13); asyncio would wait for ever.
- */
-export const STALLED =
-  'it never ended: nothing was left to run, yet it still waited (on a promise nothing will settle)';
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
-/** Runs scenarios one after another with no screen; returns the exit code (1 if any failed). */
-export async function runHeadless(scenarios: readonly LoadedScenario[], options: HeadlessOptions): Promise<number> {
-  // Only JSON output shows loop samples; the text transcript keeps the loop free of our timers.
-  const monitor = new LoopMonitor();
-  if (options.json) monitor.start();
+/**
+ * Runs scenarios one after another with no screen, each in its own process; returns the exit code
+ * (1 if any failed). The transcript is the program's own output: its process writes to ours.
+ */
+export async function runHeadless(scenarios: readonly ScenarioInfo[], options: HeadlessOptions): Promise<number> {
   let failed = false;
-  try {
-    for (const scenario of scenarios) {
-      if (options.stop?.aborted) break;
-      const result = await runOne(scenario, options, monitor);
-      if (!result.ok) failed = true;
-    }
-  } finally {
-    monitor.stop();
+  let first = options.firstProcess;
+  for (const scenario of scenarios) {
+    if (options.stop?.aborted) break;
+    if (options.titles && !options.json) options.out.write(`\n== ${scenario.id}: ${localize(scenario.title, options.settings.lang)} ==\n`);
+    const { result, outputFailed } = await runOne(scenario, options, first);
+    first = undefined;
+    // The transcript cannot be written: the run's process said why; no other run starts.
+    if (outputFailed) return 1;
+    if (!result.ok) failed = true;
   }
+  first?.signalGroup('SIGKILL');
   // No one is reading any more: end quietly, as a program in a pipeline is expected to.
   if (options.stop?.aborted) return 0;
   return failed ? 1 : 0;
 }
 
-async function runOne(scenario: LoadedScenario, options: HeadlessOptions, monitor: LoopMonitor): Promise<RunResult> {
+async function runOne(scenario: ScenarioInfo, options: HeadlessOptions, process: AgentProcess | undefined): Promise<{ result: RunEnd; outputFailed: boolean }> {
   const { out, err, json } = options;
-  const write = (line: object) => out.write(`${JSON.stringify(line)}\n`);
-  if (options.titles && !json) out.write(`\n== ${scenario.id}: ${localize(scenario.title, options.settings.lang)} ==\n`);
-  monitor.reset();
-  const run = new Run(scenario, {
+  const client = new RunClient({
+    scenario,
     settings: options.settings,
-    monitor: json ? monitor : undefined,
-    // A transcript line is written the moment the program prints it, as plain node writes it;
-    // JSON lines are written from the event log, where state changes interleave with prints.
-    tracker: json ? { stateEvents: true } : { onLog: (stream, text) => (stream === 'stdout' ? out : err).write(`${text}\n`) },
+    output: json ? 'capture' : 'inherit',
+    ...(process ? { process } : {}),
+    // JSON lines are written as events come; the mirror keeps next to nothing.
+    tracker: { retention: 16, logCapacity: 16 },
   });
-  let cursor = 0;
-  const drain = () => {
-    if (!json) return;
-    const { events, next, dropped } = run.tracker.events(cursor);
-    cursor = next;
-    if (dropped > 0) write({ t: round(run.tracker.now()), type: 'dropped', events: dropped });
-    for (const event of events) write(toJson(event));
-  };
-  const unsubscribe = run.tracker.subscribe(drain);
-  const unsample = json
-    ? monitor.subscribe(() => {
-        const v = monitor.getSnapshot();
-        drain();
-        write({ t: round(run.tracker.now()), type: 'loop', lagMs: round(v.lagMs), utilization: Math.round(v.utilization * 100) / 100, p99Ms: round(v.p99Ms), maxMs: round(v.maxMs) });
-      })
-    : () => undefined;
-  if (json) write({ t: round(run.tracker.now()), type: 'start', scenario: scenario.id });
-  const stopped = () => void run.stop('the output was closed');
+  const ended = json ? followAsJson(client, out) : undefined;
+  const stopped = () => void client.stop('the output was closed');
   options.stop?.addEventListener('abort', stopped);
-  // The loop has nothing left to do while the run still waits: nothing can ever wake it.
-  let stalled = false;
-  const onStall = () => {
-    stalled = true;
-    void run.stop('stalled');
-  };
-  process.once('beforeExit', onStall);
-  run.start();
-  const done = await run.done;
-  process.off('beforeExit', onStall);
+  const result = await client.done;
+  await client.process.gone();
   options.stop?.removeEventListener('abort', stopped);
-  const result: RunResult = stalled ? { ...done, status: 'failed', ok: false, error: STALLED } : done;
-  unsubscribe();
-  unsample();
-  drain();
-  if (json) {
-    write({
-      t: round(run.tracker.now()),
-      type: 'end',
-      scenario: scenario.id,
-      ok: result.ok,
-      status: result.status,
-      wallMs: round(result.wallMs),
-      ...(result.error ? { error: result.error } : {}),
-      leaks: result.leaks,
-    });
-  } else {
-    const snap = run.tracker.snapshot();
+  // A process that ended without saying how (a crash, process.exit) still gets its end line.
+  if (ended && !ended.said) out.write(`${JSON.stringify(controlJson({ type: 'end', t: client.tracker.now(), result }))}
+`);
+  if (client.outputFailed) return { result, outputFailed: true };
+  if (!json) {
     const mark = result.ok ? '✓' : '✗';
     const what = result.error ? `failed: ${result.error}` : result.status;
     const alive = result.leaks.length ? `left alive: ${summarize(result.leaks)}` : 'nothing left alive';
-    err.write(`${mark} ${scenario.id} ${what} in ${Math.round(result.wallMs)} ms · ${snap.total} entities · ${alive}\n`);
+    err.write(`${mark} ${scenario.id} ${what} in ${Math.round(result.wallMs)} ms · ${result.total} entities · ${alive}\n`);
   }
-  return result;
+  return { result, outputFailed: false };
 }
 
-/** A tracker event as a DESIGN §5 JSON line. */
-export function toJson(event: TrackerEvent): object {
-  const t = round(event.t);
-  switch (event.type) {
+/**
+ * Writes every event of the run as a DESIGN §5 JSON line. A reader slower than the run holds the
+ * run back: while our output waits to drain, the events pipe is not read, the run's writes to it
+ * wait, and nothing is dropped.
+ */
+function followAsJson(client: RunClient, out: Sink): { said: boolean } {
+  const ended = { said: false };
+  client.onEvent((observed) => {
+    if (observed.event.kind === 'control' && observed.event.message.type === 'end') ended.said = true;
+    const line = toJson(observed);
+    if (line === undefined) return;
+    if (out.write(`${JSON.stringify(line)}\n`) === false && out.once) {
+      client.process.pauseEvents();
+      out.once('drain', () => client.process.resumeEvents());
+    }
+  });
+  return ended;
+}
+
+/** An event of the stream as a DESIGN §5 JSON line (undefined for those the format leaves out). */
+export function toJson({ event, entity }: ObservedEvent): object | undefined {
+  switch (event.kind) {
+    case 'entity':
     case 'state': {
-      const e = event.entity;
+      if (!entity) return undefined;
+      const view = entity.toView();
       return {
-        t,
+        t: round(event.us / 1000),
         type: 'state',
-        id: e.id,
-        kind: e.kind,
-        name: e.name,
-        state: e.state,
-        ...(e.value !== undefined ? { value: e.value } : {}),
-        ...(e.error !== undefined ? { error: e.error } : {}),
-        ...(e.parent !== undefined ? { parent: e.parent } : {}),
+        id: view.id,
+        kind: view.kind,
+        name: view.name,
+        state: event.state,
+        ...(event.kind === 'state' && event.text !== undefined ? { [view.state === 'resolved' ? 'value' : 'error']: event.text } : {}),
+        ...(view.parent !== undefined ? { parent: view.parent } : {}),
       };
     }
     case 'log':
-      return { t, type: 'log', stream: event.stream, text: event.text };
+      return { t: round(event.t), type: 'log', stream: event.stream, text: event.text };
     case 'step':
-      return { t, type: 'step', label: event.label, ...(event.line !== undefined ? { line: event.line } : {}) };
+      return { t: round(event.t), type: 'step', label: event.label, ...(event.line !== undefined ? { line: event.line } : {}) };
     case 'mark':
-      return { t, type: 'mark', kind: event.mark.kind, start: round(event.mark.start), end: round(event.mark.end) };
+      return { t: round(event.end), type: 'mark', kind: event.mark, start: round(event.start), end: round(event.end) };
+    case 'loop':
+      return { t: round(event.t), type: 'loop', lagMs: round(event.lagMs), utilization: Math.round(event.utilization * 100) / 100, p99Ms: round(event.p99Ms), maxMs: round(event.maxMs) };
+    case 'named':
+      return undefined;
+    case 'control':
+      return controlJson(event.message);
+  }
+}
+
+function controlJson(message: Extract<ObservedEvent['event'], { kind: 'control' }>['message']): object | undefined {
+  switch (message.type) {
+    case 'start':
+      return { t: 0, type: 'start', scenario: message.scenario };
+    case 'end': {
+      const r = message.result;
+      return { t: round(message.t), type: 'end', scenario: r.scenario, ok: r.ok, status: r.status, wallMs: round(r.wallMs), ...(r.error ? { error: r.error } : {}), leaks: r.leaks };
+    }
+    case 'exit':
+      return { t: round(message.t), type: 'exit', code: message.code };
+    case 'paused':
+      return { t: round(message.t), type: 'paused', label: message.label };
+    case 'resumed':
+      return { t: round(message.t), type: 'resumed' };
+    case 'fault':
+      return { type: 'fault', text: message.text };
+    default:
+      return undefined;
   }
 }

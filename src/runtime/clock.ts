@@ -7,29 +7,60 @@ const blocker = new Int32Array(new SharedArrayBuffer(4));
 /** The longest delay Node's timers take (about 24.8 days); longer ones would fire after 1 ms. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
+/** A timer the run's clock can hold: what was left of it when the program was frozen, it keeps. */
+export interface Later {
+  cancel(): void;
+}
+
+/**
+ * A real timer that rings `ring` after `realMs` of the run's own time: time the program spent
+ * frozen at a step does not count. A timer that comes due while the program is frozen fires
+ * once it goes on (Node's timers cannot wait), sees it is early by the frozen stretch, and waits
+ * out the rest.
+ */
+class Timer implements Later {
+  #handle: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly due: number,
+    private readonly ring: () => void,
+  ) {
+    this.#arm();
+  }
+
+  cancel(): void {
+    if (this.#handle) clearTimeout(this.#handle);
+    this.#handle = undefined;
+  }
+
+  #arm(): void {
+    const left = this.due - this.clock.activeNow();
+    this.#handle = setTimeout(() => (this.due - this.clock.activeNow() > 0.5 ? this.#arm() : this.ring()), Math.min(Math.max(0, left), MAX_TIMER_MS));
+  }
+}
+
 /**
  * asyncio.sleep's future: a real timer sets it. Cancelling it (a cancel of the task that awaits it
  * does) clears the timer, and the await raises CancelledError.
  */
 class Sleep<T> extends BaseFuture<T> {
-  readonly #timer: NodeJS.Timeout;
+  readonly #timer: Later;
   readonly #clock: Clock;
 
   constructor(clock: Clock, realMs: number, value: T) {
     super();
     this.#clock = clock;
-    this.#timer = setTimeout(Sleep.#ring, Math.min(realMs, MAX_TIMER_MS), this, value);
-  }
-
-  static #ring<U>(sleep: Sleep<U>, value: U): void {
-    if (sleep.done()) return;
-    sleep.setResult(value);
-    sleep.#clock.forget(sleep);
+    this.#timer = clock.later(realMs, () => {
+      if (this.done()) return;
+      this.setResult(value);
+      this.#clock.forget(this);
+    });
   }
 
   override cancel(message?: string): boolean {
     if (!super.cancel(message)) return false;
-    clearTimeout(this.#timer);
+    this.#timer.cancel();
     this.#clock.forget(this);
     return true;
   }
@@ -44,6 +75,8 @@ export class Clock {
   /** Sleeps made outside any task: no task's cancel reaches them, so stopping the run does. */
   readonly #loose = new Set<{ cancel(message?: string): boolean }>();
   #stopped: string | undefined;
+  /** Real milliseconds the program spent frozen at steps: the run's own time leaves them out. */
+  #held = 0;
 
   constructor(
     private readonly tracker: Tracker,
@@ -61,6 +94,22 @@ export class Clock {
     this.#timeAtChange += (now - this.#realAtChange) * this.#speed;
     this.#realAtChange = now;
     this.#speed = value;
+  }
+
+  /** performance.now() less the time the program spent frozen: what the run's timers count in. */
+  activeNow(): number {
+    return performance.now() - this.#held;
+  }
+
+  /** The program was frozen at a step for `ms` real milliseconds: its timers keep the time they had left. */
+  hold(ms: number): void {
+    this.#held += ms;
+    this.#realAtChange += ms;
+  }
+
+  /** Rings `ring` after `realMs` real milliseconds of the run's own time (see Timer). */
+  later(realMs: number, ring: () => void): Later {
+    return new Timer(this, this.activeNow() + realMs, ring);
   }
 
   /** Scenario milliseconds to real milliseconds. */

@@ -1,3 +1,5 @@
+import { inspect } from 'node:util';
+
 /**
  * asyncio's exceptions, with Python's names and messages: a program that prints one prints what
  * Python prints. A message is empty unless one was given, as in Python.
@@ -68,4 +70,13 @@ export class ExceptionGroup extends Error {
 export function errorText(error: unknown): string {
   if (error instanceof Error) return error.message ? `${error.name}: ${error.message}` : error.name;
   return String(error);
+}
+
+/**
+ * An uncaught value as a console shows it: an Error by its name and message, anything else as the
+ * code wrote it ('boom', 42, {}), the way Node's REPL shows an uncaught value (String() would
+ * throw for an object with no prototype).
+ */
+export function thrownText(thrown: unknown): string {
+  return thrown instanceof Error ? errorText(thrown) : inspect(thrown, { breakLength: Infinity, depth: 1 });
 }

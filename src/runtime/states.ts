@@ -49,3 +49,15 @@ const SETTLED: ReadonlySet<State> = new Set(STATES.filter((s) => STATE_RULES[s].
 export function isSettled(state: State): boolean {
   return SETTLED.has(state);
 }
+
+/** A state's place in STATES: its code on the wire and in the event log. */
+export function stateCode(state: State): number {
+  for (let i = 0; i < STATES.length; i++) if (STATES[i] === state) return i;
+  throw new TypeError(`unknown state: ${state}`);
+}
+
+/** A kind's place in KINDS: its code on the wire. */
+export function kindCode(kind: Kind): number {
+  for (let i = 0; i < KINDS.length; i++) if (KINDS[i] === kind) return i;
+  throw new TypeError(`unknown kind: ${kind}`);
+}

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { errorText } from './errors.js';
 import { EventRing } from './event-ring.js';
 import { valueText } from './repr.js';
-import { isSettled, KIND_RULES, KINDS, STATES, type Kind, type State } from './states.js';
+import { isSettled, KIND_RULES, kindCode, KINDS, stateCode, STATES, type Kind, type State } from './states.js';
 
 /** One entity as a snapshot shows it: frozen, never mutated afterwards. */
 export interface EntityView {
@@ -107,6 +107,11 @@ export class EntityRecord {
     this.#naming = name;
   }
 
+  /** Its name, or the number of its default one while that was not yet needed as text. */
+  get naming(): string | number {
+    return this.#naming;
+  }
+
   get name(): string {
     const naming = this.#naming;
     return typeof naming === 'string' ? naming : (this.#naming = `${KIND_RULES[this.kind].series}-${naming}`);
@@ -160,19 +165,8 @@ export class EntityRecord {
   }
 }
 
-/**
- * Where a state or a kind is in its list: a scan of a few interned strings, cheaper than a keyed
- * lookup, which turns megamorphic when one call site sees them all.
- */
-function indexIn<T extends string>(list: readonly T[], item: T): number {
-  for (let i = 0; i < list.length; i++) if (list[i] === item) return i;
-  throw new TypeError(`unknown: ${item}`);
-}
-
 /** A state's code: its index in STATES, as the counters and the event log store it. */
-function codeOf(state: State): number {
-  return indexIn(STATES, state);
-}
+const codeOf = stateCode;
 
 const LOG_STDOUT = 16;
 const LOG_STDERR = 17;
@@ -198,6 +192,23 @@ export interface TrackerOptions {
    * the moment the program prints, as plain node would write it (same order, same timing).
    */
   readonly onLog?: (stream: 'stdout' | 'stderr', text: string) => void;
+  /** Told of every change as it happens, in order: how a run's events leave its process. */
+  readonly sink?: TrackerSink;
+  /** performance.now() of the run's start, when it is not now (a mirror of a run elsewhere). */
+  readonly t0?: number;
+}
+
+/** What hears of every change of a tracker, synchronously, in the order they happen. */
+export interface TrackerSink {
+  /** A new entity (its record holds its kind, name, state, creation time, parent, detail). */
+  entity(rec: EntityRecord): void;
+  /** An entity moved to `rec.state` at `us` microseconds (settled: its outcome is set). */
+  state(rec: EntityRecord, us: number): void;
+  /** An entity was renamed or given a new detail. */
+  named(rec: EntityRecord): void;
+  log(stream: 'stdout' | 'stderr', text: string, t: number): void;
+  step(label: string, line: number | undefined, t: number): void;
+  mark(kind: Mark['kind'], start: number, end: number): void;
 }
 
 /**
@@ -205,11 +216,12 @@ export interface TrackerOptions {
  * listeners are told at most once per loop turn; snapshots are cached until the next change.
  */
 export class Tracker {
-  readonly t0 = performance.now();
+  #t0: number;
   readonly retention: number;
   readonly logCapacity: number;
   readonly stateEvents: boolean;
   readonly #onLog: ((stream: 'stdout' | 'stderr', text: string) => void) | undefined;
+  readonly #sink: TrackerSink | undefined;
   #seq = 0;
   #version = 1;
   /** Retained records in creation order, with folded ones among them until the next compaction. */
@@ -238,6 +250,8 @@ export class Tracker {
   #snapshot: Snapshot | undefined;
 
   constructor(options: TrackerOptions = {}) {
+    this.#t0 = options.t0 ?? performance.now();
+    this.#sink = options.sink;
     this.retention = options.retention ?? 1000;
     this.logCapacity = options.logCapacity ?? 1000;
     this.stateEvents = options.stateEvents ?? false;
@@ -245,14 +259,24 @@ export class Tracker {
     this.#ring = new EventRing(options.eventCapacity ?? 1 << 16);
   }
 
+  /** performance.now() of the run's start. */
+  get t0(): number {
+    return this.#t0;
+  }
+
+  /** The run started at `t0` after all (a mirror learns it once the run's process says it began). */
+  rebase(t0: number): void {
+    this.#t0 = t0;
+  }
+
   /** Real milliseconds since this tracker (the run) started. */
   now(): number {
-    return performance.now() - this.t0;
+    return performance.now() - this.#t0;
   }
 
   /** now() in whole microseconds, as records keep times. */
   #nowUs(): number {
-    return Math.round((performance.now() - this.t0) * 1000);
+    return Math.round((performance.now() - this.#t0) * 1000);
   }
 
   get version(): number {
@@ -278,12 +302,26 @@ export class Tracker {
     handle: unknown,
   ): EntityRecord {
     const number = name === undefined || KIND_RULES[kind].numbersNamed ? this.nextNumber(kind) : 0;
-    const naming = name ?? number;
-    const rec = new EntityRecord(++this.#seq, kind, naming, state, this.#nowUs(), parent, detail, handle);
+    return this.#add(++this.#seq, kind, name ?? number, state, this.#nowUs(), parent, detail, handle);
+  }
+
+  /**
+   * An entity tracked elsewhere (in the run's own process), as its events tell it: `seq` must be
+   * the next one, and `naming` its name or the number of its default one.
+   */
+  mirrorEntity(seq: number, kind: Kind, naming: string | number, state: State, us: number, parent: string | undefined, detail: string | undefined): EntityRecord {
+    if (seq !== this.#seq + 1) throw new Error(`entity ${seq} out of order (expected ${this.#seq + 1})`);
+    this.#seq = seq;
+    return this.#add(seq, kind, naming, state, us, parent, detail, undefined);
+  }
+
+  #add(seq: number, kind: Kind, naming: string | number, state: State, us: number, parent: string | undefined, detail: string | undefined, handle: unknown): EntityRecord {
+    const rec = new EntityRecord(seq, kind, naming, state, us, parent, detail, handle);
     this.#records.push(rec);
     this.#counts[codeOf(state)]! += 1;
     this.#total++;
     if (this.stateEvents) this.#ring.push(rec.created, codeOf(state), 0, rec);
+    this.#sink?.entity(rec);
     this.#changed(rec);
     return rec;
   }
@@ -294,10 +332,21 @@ export class Tracker {
    */
   setState(rec: EntityRecord, state: State, outcome?: unknown): void {
     if (rec.state === state || isSettled(rec.state)) return;
-    // The clock is read only when the time is kept: a start, an end, or a logged event.
+    // The clock is read only when the time is kept: a start, an end, or an event told.
     const settles = isSettled(state);
     const starts = rec.startedUs < 0 && (state === 'running' || state === 'waiting');
-    const us = settles || starts || this.stateEvents ? this.#nowUs() : 0;
+    this.#move(rec, state, outcome, settles || starts || this.stateEvents || this.#sink !== undefined ? this.#nowUs() : 0);
+  }
+
+  /** A state change told by the run's own process, at its time; a settled one brings its outcome as text. */
+  mirrorState(rec: EntityRecord, state: State, us: number, outcome?: string): void {
+    if (rec.state === state || isSettled(rec.state)) return;
+    this.#move(rec, state, outcome, us);
+  }
+
+  #move(rec: EntityRecord, state: State, outcome: unknown, us: number): void {
+    const settles = isSettled(state);
+    const starts = rec.startedUs < 0 && (state === 'running' || state === 'waiting');
     this.#counts[codeOf(rec.state)]! -= 1;
     this.#counts[codeOf(state)]! += 1;
     rec.state = state;
@@ -311,23 +360,25 @@ export class Tracker {
       if (holes > 1024 && holes * 2 > this.#records.length) this.#compact();
     }
     if (this.stateEvents) this.#ring.push(us / 1000, codeOf(state), 0, rec);
+    this.#sink?.state(rec, us);
     this.#changed(rec);
   }
 
   /** Gives an entity a new name (asyncio's Task.set_name). */
   rename(rec: EntityRecord, name: string): void {
     rec.rename(name);
+    this.#sink?.named(rec);
     this.#changed(rec);
   }
 
   /** Annotates an entity (a worker's pid once known, say). */
   describe(rec: EntityRecord, detail: string): void {
     rec.detail = detail;
+    this.#sink?.named(rec);
     this.#changed(rec);
   }
 
-  log(stream: 'stdout' | 'stderr', text: string): void {
-    const t = this.now();
+  log(stream: 'stdout' | 'stderr', text: string, t = this.now()): void {
     this.#logs.push({ t, stream, text });
     this.#logsView = undefined;
     // Trim in batches so a flood costs amortised O(1) per line.
@@ -337,14 +388,15 @@ export class Tracker {
       this.#droppedLogs += excess;
     }
     this.#ring.push(t, stream === 'stdout' ? LOG_STDOUT : LOG_STDERR, 0, text);
+    this.#sink?.log(stream, text, t);
     this.#changed(undefined);
     this.#onLog?.(stream, text);
   }
 
-  step(label: string, line: number | undefined): void {
-    const t = this.now();
+  step(label: string, line: number | undefined, t = this.now()): void {
     this.#step = { t, label, line };
     this.#ring.push(t, STEP, line ?? -1, label);
+    this.#sink?.step(label, line, t);
     this.#changed(undefined);
   }
 
@@ -354,12 +406,13 @@ export class Tracker {
     this.#marksView = undefined;
     if (this.#marks.length > 400) this.#marks = this.#marks.slice(-200);
     this.#ring.push(end, kind === 'blocked' ? MARK_BLOCKED : MARK_PAUSED, start, undefined);
+    this.#sink?.mark(kind, start, end);
     this.#changed(undefined);
   }
 
   /** Next number of a kind's default name series (`Task-1`, `Task-2`...), per run. */
   nextNumber(kind: Kind): number {
-    return ++this.#numbers[indexIn(KINDS, kind)]!;
+    return ++this.#numbers[kindCode(kind)]!;
   }
 
   /** The record behind a public or numeric id, while it is retained. */

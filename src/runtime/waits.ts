@@ -1,3 +1,4 @@
+import type { Later } from './clock.js';
 import { RuntimeError, TimeoutError, ValueError } from './errors.js';
 import { BaseFuture, Future, pyNamed } from './future.js';
 import { currentTask } from './loop.js';
@@ -9,9 +10,9 @@ import { Task } from './task.js';
 // shield and timeout. Times are scenario milliseconds, scaled by the run's speed.
 
 /** A real timer for `ms` scenario milliseconds from now; `null`/Infinity never rings. */
-function later(runtime: Runtime, ms: number, ring: () => void): NodeJS.Timeout | undefined {
+function later(runtime: Runtime, ms: number, ring: () => void): Later | undefined {
   if (!Number.isFinite(ms)) return undefined;
-  return setTimeout(ring, Math.max(0, runtime.clock.scale(ms)));
+  return runtime.clock.later(Math.max(0, runtime.clock.scale(ms)), ring);
 }
 
 /** Sets `waiter` if it is not done yet: asyncio's _release_waiter. */
@@ -74,7 +75,7 @@ export async function waitFor<T>(runtime: Runtime, work: Awaitable<T>, ms: numbe
       throw error;
     }
   } finally {
-    if (timer) clearTimeout(timer);
+    timer?.cancel();
   }
 }
 
@@ -102,12 +103,12 @@ export async function wait<F extends BaseFuture<unknown>>(runtime: Runtime, work
   for (const f of fs) if (!(f instanceof Future)) throw new TypeError('Passing coroutines is forbidden, use tasks explicitly.');
   const waiter = new BaseFuture<void>();
   const timeout = options.timeout;
-  let timer: NodeJS.Timeout | undefined;
+  let timer: Later | undefined;
   let counter = fs.size;
   const onCompletion = pyNamed('_wait.<locals>._on_completion', (f: F) => {
     counter--;
     if (counter <= 0 || returnWhen === 'FIRST_COMPLETED' || (returnWhen === 'FIRST_EXCEPTION' && !f.cancelled() && f.exception() !== null)) {
-      if (timer) clearTimeout(timer);
+      timer?.cancel();
       releaseWaiter(waiter);
     }
   });
@@ -116,7 +117,7 @@ export async function wait<F extends BaseFuture<unknown>>(runtime: Runtime, work
   try {
     await waiter;
   } finally {
-    if (timer) clearTimeout(timer);
+    timer?.cancel();
     for (const f of fs) f.removeDoneCallback(onCompletion);
   }
   const done = new Set<F>();
@@ -135,12 +136,12 @@ export function asCompleted<T>(runtime: Runtime, works: Iterable<Awaitable<T>>, 
   const done = new Queue<{ readonly future: BaseFuture<T> } | null>();
   const todo = new Set<BaseFuture<T>>();
   for (const work of new Set(works)) todo.add(runtime.ensureFuture(work));
-  let timer: NodeJS.Timeout | undefined;
+  let timer: Later | undefined;
   const onCompletion = pyNamed('as_completed.<locals>._on_completion', (f: BaseFuture<T>) => {
     if (todo.size === 0) return;
     todo.delete(f);
     done.putNowait({ future: f });
-    if (todo.size === 0 && timer) clearTimeout(timer);
+    if (todo.size === 0) timer?.cancel();
   });
   const onTimeout = () => {
     for (const f of todo) {
@@ -193,7 +194,7 @@ type TimeoutState = 'created' | 'active' | 'expiring' | 'expired' | 'finished';
  */
 export class Timeout {
   #state: TimeoutState = 'created';
-  #timer: NodeJS.Timeout | NodeJS.Immediate | undefined;
+  #timer: Later | NodeJS.Immediate | undefined;
   #task: Task<unknown> | undefined;
   #cancelling = 0;
 
@@ -216,7 +217,7 @@ export class Timeout {
     this.#clear();
     if (when === null) return;
     const wait = when - this.runtime.clock.time();
-    this.#timer = wait <= 0 ? setImmediate(() => this.#onTimeout()) : setTimeout(() => this.#onTimeout(), this.runtime.clock.scale(wait));
+    this.#timer = wait <= 0 ? setImmediate(() => this.#onTimeout()) : this.runtime.clock.later(this.runtime.clock.scale(wait), () => this.#onTimeout());
   }
 
   expired(): boolean {
@@ -271,9 +272,10 @@ export class Timeout {
   }
 
   #clear(): void {
-    if (this.#timer === undefined) return;
-    clearTimeout(this.#timer as NodeJS.Timeout);
-    clearImmediate(this.#timer as NodeJS.Immediate);
+    const timer = this.#timer;
     this.#timer = undefined;
+    if (timer === undefined) return;
+    if ('cancel' in timer) timer.cancel();
+    else clearImmediate(timer);
   }
 }

@@ -1,5 +1,6 @@
 import type { StepView } from '../runtime/tracker.js';
-import { pythonStepLines, type LoadedScenario } from '../scenario.js';
+import { pythonStepLines } from '../scenario.js';
+import type { ScenarioInfo } from '../stream/events.js';
 
 /** Which code the code panel shows. */
 export type CodeView = 'ts' | 'python';
@@ -17,9 +18,9 @@ export interface CodeLines {
 const STEP_MARKER = /\s*#\s*step:.*$/;
 const RUN_START = /^\s*(async\s+)?(run\s*\(|function\s+run\b|run\s*:\s*async)/;
 
-const cache = new WeakMap<LoadedScenario, { ts: CodeLines; python: CodeLines | undefined; pySteps: Map<string, number> }>();
+const cache = new WeakMap<ScenarioInfo, { ts: CodeLines; python: CodeLines | undefined; pySteps: Map<string, number> }>();
 
-function prepare(scenario: LoadedScenario) {
+function prepare(scenario: ScenarioInfo) {
   let found = cache.get(scenario);
   if (!found) {
     const all = scenario.source.replace(/\t/g, '  ').split('\n');
@@ -61,7 +62,7 @@ function dedent(lines: readonly string[]): string[] {
  * The code of a scenario in one view, with the line of `step` marked: in TypeScript the line of
  * the `ctx.step` call, in Python the line that carried the same `# step:` label.
  */
-export function codeLines(scenario: LoadedScenario, view: CodeView, step: StepView | undefined): CodeLines | undefined {
+export function codeLines(scenario: ScenarioInfo, view: CodeView, step: StepView | undefined): CodeLines | undefined {
   const prepared = prepare(scenario);
   const base = view === 'ts' ? prepared.ts : prepared.python;
   if (!base) return undefined;

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_FILE_MB } from '../../src/cli/load-file.js';
+import { MAX_FILE_MB } from '../../src/agent/load-file.js';
 import { cli, type CliResult } from '../helpers/cli.js';
 
 // A --file that cannot be a scenario module fails at once: exit 2, one line naming what is wrong.

@@ -41,7 +41,9 @@ describe('headless CLI', () => {
     expect(run.code).toBe(0);
     const events = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(events[0]).toMatchObject({ type: 'start', scenario: 'seed' });
-    expect(events.at(-1)).toMatchObject({ type: 'end', scenario: 'seed', ok: true });
+    // The run's end, then its process's exit.
+    expect(events.at(-2)).toMatchObject({ type: 'end', scenario: 'seed', ok: true });
+    expect(events.at(-1)).toMatchObject({ type: 'exit', code: 0 });
     const times = events.map((e) => e.t as number);
     expect(times.every((t, i) => typeof t === 'number' && (i === 0 || t >= times[i - 1]!))).toBe(true);
     const task2 = events.filter((e) => e.type === 'state' && e.name === 'Task-2');
@@ -54,7 +56,7 @@ describe('headless CLI', () => {
     expect(loop.every((e) => typeof e.lagMs === 'number' && typeof e.utilization === 'number')).toBe(true);
     // The 100 ms blocking call shows as lag.
     expect(Math.max(...loop.map((e) => e.maxMs as number))).toBeGreaterThanOrEqual(90);
-    const end = events.at(-1)!;
+    const end = events.at(-2)!;
     expect(end.wallMs).toBeGreaterThan(290);
   });
 
@@ -259,7 +261,7 @@ describe('a scenario that never ends', () => {
     expect(run.stderr).toMatch(/^✗ never-ends failed: it never ended: nothing was left to run, yet it still waited \(on a promise nothing will settle\)/);
     const json = cli(['--json', '--file', 'test/fixtures/faults/never-ends.mjs']);
     expect(json.code).toBe(1);
-    expect(JSON.parse(json.stdout.trim().split('\n').at(-1)!)).toMatchObject({ type: 'end', ok: false, status: 'failed', error: expect.stringMatching(/^it never ended/) });
+    expect(JSON.parse(json.stdout.trim().split('\n').at(-2)!)).toMatchObject({ type: 'end', ok: false, status: 'failed', error: expect.stringMatching(/^it never ended/) });
   });
 });
 

@@ -29,7 +29,7 @@ describe('Footer', () => {
   });
 
   it('says why the run failed, in place of the summary', () => {
-    const result = { scenario: 'fixture', status: 'failed', ok: false, error: 'Error: thrown at once', wallMs: 1, leaks: [], neverAwaited: [] } as const;
+    const result = { scenario: 'fixture', status: 'failed', ok: false, error: 'Error: thrown at once', wallMs: 1, leaks: [], neverAwaited: [], total: 1 } as const;
     const snap = dashboard({ session: { phase: 'failed', result } });
     expect(frameOf(<Footer store={new HeldSnapshot(snap)} width={80} />).split('\n')[0]).toBe('✗ Error: thrown at once');
   });

@@ -26,7 +26,7 @@ describe('Header', () => {
   });
 
   it('reports a block that just happened with its length', () => {
-    const frame = frameOf(<Header store={new HeldSnapshot(dashboard({ block: { start: 0, end: 101.4 } }))} ids={IDS} width={80} />);
+    const frame = frameOf(<Header store={new HeldSnapshot(dashboard({ block: { start: 0, end: 101.4, live: false } }))} ids={IDS} width={80} />);
     expect(frame).toContain('■ blocked 101ms');
     expect(frame).not.toContain('● running');
   });

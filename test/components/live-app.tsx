@@ -3,6 +3,7 @@ import { App } from '../../components/App.js';
 import { Session, type SessionOptions } from '../../src/dashboard/session.js';
 import { DashboardStore } from '../../src/dashboard/store.js';
 import { plain, waitForFrame } from './render.js';
+import { localRuns } from '../helpers/local-run.js';
 
 /** The whole App over a real session and store, keys in and frames out. */
 export interface LiveApp {
@@ -20,7 +21,7 @@ const open = new Set<LiveApp>();
 /** Starts the App on a session of `options` in a `columns` x `rows` screen (register closeLiveApps with afterEach). */
 export function startApp(options: SessionOptions, columns = 80, rows = 24): LiveApp {
   const quits: number[] = [];
-  const session = new Session({ settleMs: 20, onQuit: (code) => quits.push(code), ...options });
+  const session = new Session({ createRun: localRuns({ settleMs: 20 }), onQuit: (code) => quits.push(code), ...options });
   const store = new DashboardStore(session);
   const app = render(<App session={session} store={store} columns={columns} rows={rows} />);
   session.start();

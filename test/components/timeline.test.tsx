@@ -14,7 +14,7 @@ describe('Timeline', () => {
     const snap = dashboard({
       now: 400,
       run: runSnapshot({ entities, marks: [{ kind: 'blocked', start: 100, end: 200 }] }),
-      session: { phase: 'ended', result: { scenario: 'fixture', status: 'ended', ok: true, error: undefined, wallMs: 400, leaks: [], neverAwaited: [] } },
+      session: { phase: 'ended', result: { scenario: 'fixture', status: 'ended', ok: true, error: undefined, wallMs: 400, leaks: [], neverAwaited: [], total: 1 } },
     });
     const frame = frameOf(<Timeline store={new HeldSnapshot(snap)} width={64} height={8} />);
     expect(frame).toMatchSnapshot();
@@ -39,7 +39,7 @@ describe('Timeline', () => {
 
   it('reports what a finished run left alive', () => {
     const snap = dashboard({
-      session: { phase: 'stopped', result: { scenario: 'fixture', status: 'stopped', ok: true, error: undefined, wallMs: 50, leaks: ['Timeout', 'Timeout'], neverAwaited: [] } },
+      session: { phase: 'stopped', result: { scenario: 'fixture', status: 'stopped', ok: true, error: undefined, wallMs: 50, leaks: ['Timeout', 'Timeout'], neverAwaited: [], total: 1 } },
     });
     expect(frameOf(<Timeline store={new HeldSnapshot(snap)} width={80} height={6} />)).toContain('stopped after 50ms · left alive: 2 Timeout');
   });

@@ -2,7 +2,6 @@ import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build, isStale } from '../../scripts/build.mjs';
 import { BIN, ROOT } from '../helpers/cli.js';
 import { CASES_DIR, caseNames, mapLimit, normalise, PARALLEL } from './paired.mjs';
 
@@ -51,8 +50,7 @@ const runs = new Map<string, Promise<CaseRun>>();
  */
 describe('paired cases: loopscope prints what Python 3.11 printed', () => {
   beforeAll(async () => {
-    // One build first: cases started together on a stale bundle would each build it.
-    if (isStale()) await build();
+    // The bundle is built once before any test (test/global-setup.ts).
     const present = names.filter((name) => existsSync(join(CASES_DIR, `${name}.mjs`)));
     mapLimit(present, PARALLEL, runCase).forEach((run, i) => runs.set(present[i]!, run));
   }, 120_000);

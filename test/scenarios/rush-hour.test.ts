@@ -8,6 +8,7 @@ import { isSettled } from '../../src/runtime/states.js';
 import { cli } from '../helpers/cli.js';
 import { scenarioOf } from '../helpers/run-scenario.js';
 import { expectStepsMapped, measured, waitUntil } from '../helpers/scenario-checks.js';
+import { localRuns } from '../helpers/local-run.js';
 
 /** Runs rush hour headless with `scale` cars, checking the retention bound at every notification. */
 async function rush(scale?: number) {
@@ -88,7 +89,7 @@ test('the dashboard hands --scale to every run it starts', async () => {
   const probe = scenarioOf(async (ctx) => {
     seen.push(ctx.scale);
   }, 'probe');
-  const session = new Session({ scenarios: [probe], settings: settingsWith({ scale: 100_000, interactive: true }), settleMs: 0 });
+  const session = new Session({ scenarios: [probe], settings: settingsWith({ scale: 100_000, interactive: true }), createRun: localRuns() });
   session.start();
   try {
     await waitUntil(() => (seen.length === 1 ? seen : undefined), 5000);

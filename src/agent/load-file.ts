@@ -2,7 +2,7 @@ import { readFileSync, statSync, type Stats } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UsageError } from '../usage-error.js';
-import { registerPublicModule } from '../agent/public-module.js';
+import { registerPublicModule } from './public-module.js';
 import { printable, quote } from '../text/quote.js';
 import { systemReason } from '../text/system-error.js';
 import type { LoadedScenario, Scenario } from '../scenario.js';
@@ -35,9 +35,10 @@ export async function loadScenarioFile(path: string, cwd = process.cwd()): Promi
 
 /**
  * The module's text. Only a regular file of a sane size, with a module's extension, is read: a
- * FIFO would block the open for ever, and /dev/zero or a huge file would fill the memory.
+ * FIFO would block the open for ever, and /dev/zero or a huge file would fill the memory. The
+ * command line checks a --file so, before anything starts; the run's process loads it.
  */
-function readSource(full: string, path: string): string {
+export function readSource(full: string, path: string): string {
   let stats: Stats;
   try {
     stats = statSync(full);

@@ -1,0 +1,32 @@
+import { AgentProcess, type Output } from './agent-process.js';
+
+/**
+ * One run's process started ahead, so a key starts the next run without waiting for a process
+ * to start: taking it starts the next spare at once.
+ */
+export class Spares {
+  #next: AgentProcess | undefined;
+  #closed = false;
+
+  constructor(private readonly output: Output) {}
+
+  /** A process for the next run (the spare, when there is one), and a new spare begun. */
+  take(): AgentProcess {
+    const taken = this.#next ?? new AgentProcess(this.output);
+    this.#next = this.#closed ? undefined : new AgentProcess(this.output);
+    return taken;
+  }
+
+  /** Starts the spare now, if there is none yet: the first switch then finds it ready. */
+  warm(): void {
+    if (!this.#closed) this.#next ??= new AgentProcess(this.output);
+  }
+
+  /** Ends the spare: no run will take it. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    const spare = this.#next;
+    this.#next = undefined;
+    await spare?.end('no run');
+  }
+}
