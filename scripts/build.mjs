@@ -202,6 +202,10 @@ function sharedOptions(patches) {
     plugins: [noDevtools, memoized, inkPatches(patches)],
     banner: { js: "import { createRequire as __loopscopeRequire } from 'node:module'; const require = __loopscopeRequire(import.meta.url);" },
     keepNames: true,
+    // Maps beside the bundle, never loaded by Node: the dashboard reads one when it shows where a
+    // built-in scenario made an entity (observer/sites.ts).
+    sourcemap: 'external',
+    sourcesContent: false,
     legalComments: 'none',
     logLevel: 'warning',
   };

@@ -117,13 +117,27 @@ export function createContext(host: ContextHost): Ctx {
     time: () => clock.time(),
     sleep: (ms, value) => clock.sleep(ms, value),
     blockFor: (ms) => clock.blockFor(ms),
-    createFuture: (name) => runtime.createFuture(name),
-    createTask: ((a: never, b: never) => runtime.createTask(a, b)) as Ctx['createTask'],
-    coroutine: (fn, name) => runtime.coroutine(fn, name),
+    // Each maker notes where the program called it: the detail view's "made at".
+    createFuture: function createFuture(name) {
+      return tracker.noteSite(runtime.createFuture(name), createFuture);
+    },
+    createTask: function createTask(a: never, b: never) {
+      return tracker.noteSite(runtime.createTask(a, b), createTask);
+    } as Ctx['createTask'],
+    coroutine: (fn, name) => {
+      const make = runtime.coroutine(fn, name);
+      return function coroutine(...args) {
+        return tracker.noteSite(make(...args), coroutine);
+      };
+    },
     currentTask: () => runtime.currentTask(),
     allTasks: () => new Set(tracker.unsettled().flatMap((rec) => (isTaskAlive(rec.handle) ? [rec.handle] : []))),
-    gather: ((...args: unknown[]) => gather(runtime, ...gatherArgs(args))) as Ctx['gather'],
-    gatherSettled: (...works) => gather(runtime, works, { returnExceptions: true }),
+    gather: function gatherOf(...args: unknown[]) {
+      return tracker.noteSite(gather(runtime, ...gatherArgs(args)), gatherOf);
+    } as Ctx['gather'],
+    gatherSettled: function gatherSettled(...works) {
+      return tracker.noteSite(gather(runtime, works, { returnExceptions: true }), gatherSettled);
+    },
     waitFor: (work, ms) => waitFor(runtime, work, ms),
     wait: (works, options) => wait(runtime, works, options),
     asCompleted: (works, options) => asCompleted(runtime, works, options),

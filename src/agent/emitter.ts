@@ -1,6 +1,6 @@
 import { writeSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { kindCode, stateCode } from '../runtime/states.js';
+import { kindCode, stateCode, WARNINGS, type Warning } from '../runtime/states.js';
 import type { EntityRecord, Mark, TrackerSink } from '../runtime/tracker.js';
 import { Encoder } from '../stream/codec.js';
 import type { ControlMessage } from '../stream/events.js';
@@ -51,7 +51,22 @@ export class Emitter implements TrackerSink {
 
   state(rec: EntityRecord, us: number): void {
     this.#encoder.state(rec.seq, stateCode(rec.state), us, clip(rec.value ?? rec.error));
-    this.#full();
+    // Who runs is sent at once after a quiet spell: if its code now holds the thread, the
+    // watcher knows whose block it is while it lasts.
+    if (rec.state === 'running') this.#soon();
+    else this.#full();
+  }
+
+  awaiting(rec: EntityRecord, target: EntityRecord): void {
+    this.#encoder.await(rec.seq, target.seq);
+  }
+
+  warn(rec: EntityRecord, warning: Warning, ms: number): void {
+    this.#encoder.warn(rec.seq, WARNINGS.indexOf(warning), ms);
+  }
+
+  site(rec: EntityRecord, site: string): void {
+    this.#encoder.site(rec.seq, site);
   }
 
   named(rec: EntityRecord): void {

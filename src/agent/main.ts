@@ -105,6 +105,8 @@ async function start(id: string, file: string | undefined, settings: RunSettings
       // Settled entities are the watcher's to keep: here only what can still be acted on.
       retention: 64,
       logCapacity: 16,
+      // Where the first entities were made, for the detail view (a few microseconds each).
+      sites: 2000,
       // Without capture the program writes to the watcher's own stdout and stderr, and so do
       // the run's own lines (a never-awaited coroutine, what was left alive).
       onLog: capture ? undefined : (stream, text) => (stream === 'stdout' ? process.stdout : process.stderr).write(`${text}\n`),

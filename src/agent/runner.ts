@@ -3,7 +3,7 @@ import { captureConsole } from './console-capture.js';
 import { createContext, type Ctx } from './context.js';
 import { CoroutineObject } from '../runtime/coroutine.js';
 import { CancelledError, errorText, thrownText } from '../runtime/errors.js';
-import { Future } from '../runtime/future.js';
+import { BaseFuture, errorNeverRead, Future } from '../runtime/future.js';
 import type { LoopMonitor } from '../runtime/loop-monitor.js';
 import type { Stoppable } from '../runtime/processes.js';
 import { Runtime } from '../runtime/runtime.js';
@@ -239,6 +239,10 @@ export class Run {
     if (this.#finishing) return;
     this.#finishing = true;
     this.#endedAt = performance.now();
+    // Futures the program left pending that nobody waits for (the run then cancels them).
+    for (const rec of this.tracker.unsettled()) {
+      if (rec.kind === 'future' && rec.handle instanceof BaseFuture && rec.handle.waiters() === 0) this.tracker.warn(rec, 'abandoned');
+    }
     // asyncio.run cancels whatever the main coroutine left running; so does a stop.
     await this.#cancelLeftovers();
     if (!this.#stopped) await this.#linger(baseline);
@@ -247,8 +251,12 @@ export class Run {
     for (const rec of this.tracker.unsettled()) {
       if (rec.handle instanceof CoroutineObject && !rec.handle.awaited) {
         neverAwaited.push(rec.name);
+        this.tracker.warn(rec, 'never-awaited');
         this.tracker.log('stderr', `RuntimeWarning: coroutine '${rec.name}' was never awaited`);
       }
+    }
+    for (const rec of this.tracker.settledFailures()) {
+      if (rec.handle instanceof BaseFuture && errorNeverRead(rec.handle)) this.tracker.warn(rec, 'never-retrieved');
     }
     // A block that ended the run is only seen by the monitor's next (overdue) heartbeat: let it
     // fire before the block listener goes.

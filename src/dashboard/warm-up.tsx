@@ -37,6 +37,11 @@ function sampleEntities(): EntityView[] {
       error: state === 'rejected' ? 'Error' : undefined,
       parent: i > 0 ? 't1' : undefined,
       detail: undefined,
+      awaiting: undefined,
+      warnings: [],
+      blockedMs: undefined,
+      site: undefined,
+      history: undefined,
     }),
   );
 }

@@ -61,7 +61,7 @@ async function runOne(scenario: ScenarioInfo, options: HeadlessOptions, process:
     output: json ? 'capture' : 'inherit',
     ...(process ? { process } : {}),
     // JSON lines are written as events come; the mirror keeps next to nothing.
-    tracker: { retention: 16, logCapacity: 16 },
+    tracker: { retention: 16, logCapacity: 16, history: false },
   });
   const ended = json ? followAsJson(client, out) : undefined;
   const stopped = () => void client.stop('the output was closed');
@@ -129,6 +129,14 @@ export function toJson({ event, entity }: ObservedEvent): object | undefined {
       return { t: round(event.t), type: 'loop', lagMs: round(event.lagMs), utilization: Math.round(event.utilization * 100) / 100, p99Ms: round(event.p99Ms), maxMs: round(event.maxMs) };
     case 'named':
       return undefined;
+    case 'await': {
+      const target = entity?.more?.awaiting;
+      return entity && target ? { t: round(entity.changedUs / 1000), type: 'await', id: entity.id, target } : undefined;
+    }
+    case 'warn':
+      return entity ? { type: 'warn', id: entity.id, warning: event.warning, ...(event.warning === 'blocked' ? { ms: round(event.ms) } : {}) } : undefined;
+    case 'site':
+      return entity ? { type: 'site', id: entity.id, site: event.site } : undefined;
     case 'control':
       return controlJson(event.message);
   }

@@ -53,7 +53,7 @@ export class RunClient implements RunHandle {
 
   constructor(options: RunClientOptions) {
     this.scenario = options.scenario;
-    this.tracker = new Tracker(options.tracker);
+    this.tracker = new Tracker({ history: true, ...options.tracker });
     this.#loop = options.loop;
     this.done = new Promise((resolve) => (this.#resolveDone = resolve));
     this.process = options.process ?? new AgentProcess(options.output);
@@ -145,6 +145,18 @@ export class RunClient implements RunHandle {
           if (entity.name !== event.name) this.tracker.rename(entity, event.name);
           if (event.detail !== undefined && entity.detail !== event.detail) this.tracker.describe(entity, event.detail);
         }
+        break;
+      case 'await':
+        entity = this.#bySeq.get(event.seq);
+        if (entity) this.tracker.mirrorAwaiting(entity, this.#bySeq.get(event.target)?.id);
+        break;
+      case 'warn':
+        entity = this.#bySeq.get(event.seq) ?? this.tracker.find(event.seq);
+        if (entity) this.tracker.warn(entity, event.warning, event.ms);
+        break;
+      case 'site':
+        entity = this.#bySeq.get(event.seq);
+        if (entity) this.tracker.site(entity, event.site);
         break;
       case 'log':
         this.tracker.log(event.stream, event.text, event.t);

@@ -73,6 +73,14 @@ function reactLater(r: Reaction): void {
  */
 const readers = new WeakMap<BaseFuture<unknown>, LoopTask>();
 
+/** Shown futures that failed and whose error nobody has read yet (asyncio's __log_traceback). */
+const unread = new WeakSet<BaseFuture<unknown>>();
+
+/** True when `future` failed and nobody read its error: "exception was never retrieved". */
+export function errorNeverRead(future: BaseFuture<unknown>): boolean {
+  return unread.has(future);
+}
+
 // One shared executor: then() makes a promise per call without a closure per call.
 let capturedResolve: (value: unknown) => void = () => undefined;
 let capturedReject: (reason: unknown) => void = () => undefined;
@@ -132,6 +140,7 @@ export class BaseFuture<T = unknown> implements PromiseLike<T> {
   result(): T {
     if (this.#state === PENDING) throw new InvalidStateError('Result is not set.');
     if (this.#state === RESOLVED) return this.#outcome as T;
+    unread.delete(this);
     throw this.#state === CANCELLED ? this.#cancelledError() : this.#outcome;
   }
 
@@ -139,6 +148,7 @@ export class BaseFuture<T = unknown> implements PromiseLike<T> {
   exception(): unknown {
     if (this.#state === PENDING) throw new InvalidStateError('Exception is not set.');
     if (this.#state === CANCELLED) throw this.#cancelledError();
+    unread.delete(this);
     return this.#state === REJECTED ? this.#outcome : null;
   }
 
@@ -146,6 +156,11 @@ export class BaseFuture<T = unknown> implements PromiseLike<T> {
   addDoneCallback(callback: (future: this) => void): void {
     if (this.#state !== PENDING) callSoon(callback, this);
     else (this.#callbacks ??= []).push(callback);
+  }
+
+  /** How many callbacks and awaits wait for it to be done. */
+  waiters(): number {
+    return this.#callbacks?.length ?? 0;
   }
 
   /** Removes every registration of `callback`; returns how many there were. */
@@ -229,7 +244,10 @@ export class BaseFuture<T = unknown> implements PromiseLike<T> {
   /** Runs a reaction with this (done) future's outcome. */
   reactNow(reaction: Reaction): void {
     if (this.#state === CANCELLED) react(reaction, false, this.#cancelledError());
-    else react(reaction, this.#state === RESOLVED, this.#outcome);
+    else {
+      if (this.#state === REJECTED) unread.delete(this);
+      react(reaction, this.#state === RESOLVED, this.#outcome);
+    }
   }
 
   /** Python's repr: `<Future pending>`, `<Future finished result='x'>`, `<Future cancelled>`... */
@@ -360,6 +378,7 @@ export class Future<T = unknown> extends BaseFuture<T> {
   }
 
   protected override settleRejected(error: unknown): void {
+    unread.add(this as BaseFuture<unknown>);
     super.settleRejected(error);
     this.tracker.setState(this.record, 'rejected', error);
   }

@@ -49,7 +49,11 @@ export class Runtime {
     const work = named ? (b as CoroutineObject<T> | TaskBody<T>) : a;
     const parent = this.parent();
     if (work instanceof CoroutineObject) {
-      return new Task<T>(this.tracker, () => work.start(), { name, parent, coro: work.name, coroutine: work });
+      const task = new Task<T>(this.tracker, () => work.start(), { name, parent, coro: work.name, coroutine: work });
+      // A task made of a coroutine object was made where that object was (asyncio's pstree says so too).
+      const site = work.record.more?.site;
+      if (site !== undefined) this.tracker.site(task.record, site);
+      return task;
     }
     if (typeof work !== 'function') throw new TypeError('createTask needs a coroutine object or a function');
     return new Task<T>(this.tracker, work, { name, parent });

@@ -61,3 +61,24 @@ export function kindCode(kind: Kind): number {
   for (let i = 0; i < KINDS.length; i++) if (KINDS[i] === kind) return i;
   throw new TypeError(`unknown kind: ${kind}`);
 }
+
+/**
+ * What can be wrong with an entity, in one table (tokio-console's warnings, asyncio's own
+ * complaints): a warning added here must be given words (view/looks.ts) before the screen compiles.
+ */
+export const WARNING_RULES = {
+  /** One stretch of its own code held the thread longer than BLOCKING_MS: nothing else could run. */
+  blocked: { atEnd: false },
+  /** A coroutine object made and never awaited (Python's RuntimeWarning). */
+  'never-awaited': { atEnd: true },
+  /** It failed and nobody read the error ("Task exception was never retrieved"). */
+  'never-retrieved': { atEnd: true },
+  /** Still pending when the run ended, with nobody waiting for it any more. */
+  abandoned: { atEnd: true },
+} as const satisfies Record<string, { readonly atEnd: boolean }>;
+
+export type Warning = keyof typeof WARNING_RULES;
+export const WARNINGS = Object.keys(WARNING_RULES) as readonly Warning[];
+
+/** A stretch of an entity's own code longer than this held the loop too long (a warning). */
+export const BLOCKING_MS = 50;

@@ -31,7 +31,7 @@ export class TaskGroup {
     if (!this.#entered) throw new RuntimeError(`TaskGroup ${this.repr()} has not been entered`);
     if (this.#exiting && this.#tasks.size === 0) throw new RuntimeError(`TaskGroup ${this.repr()} is finished`);
     if (this.#aborting) throw new RuntimeError(`TaskGroup ${this.repr()} is shutting down`);
-    const task = this.runtime.createTask(a as never, b as never) as Task<T>;
+    const task = this.runtime.tracker.noteSite(this.runtime.createTask(a as never, b as never) as Task<T>, TaskGroup.prototype.createTask);
     task.addDoneCallback(this.#onTaskDone as (t: Task<T>) => void);
     this.#tasks.add(task as Task<unknown>);
     return task;

@@ -154,6 +154,7 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
     if (this.#extra?.coroutines) this.#tellCoroutines(false);
     if (this.done()) return;
     this.tracker.setState(this.record, 'waiting');
+    this.#tellAwaiting();
     // Suspended on nothing the runtime drives: a plain promise. What resumes it runs outside any
     // step; the task is then found by its place on the async stack (task-slots.ts).
     if (this.#waitingOn === undefined && !(this.#flags & RAW_WAIT)) {
@@ -166,7 +167,16 @@ export class Task<T = unknown> extends Future<T> implements LoopTask {
     this.#waitingOn = future;
     if (this.#flags & MUST_CANCEL && future.cancel(this.#extra?.cancelMessage)) this.#flags &= ~MUST_CANCEL;
     // Code resumed from a plain await (not a step) is the task's again, on its way to this future.
-    if (!(this.#flags & IN_STEP) && !this.done()) this.tracker.setState(this.record, 'waiting');
+    if (!(this.#flags & IN_STEP) && !this.done()) {
+      this.tracker.setState(this.record, 'waiting');
+      this.#tellAwaiting();
+    }
+  }
+
+  /** What it is suspended on, when the screen shows that one too (a future, a task). */
+  #tellAwaiting(): void {
+    const on = this.#waitingOn;
+    if (on instanceof Future) this.tracker.awaiting(this.record, on.record);
   }
 
   hostCoroutine(coroutine: CoroutineObject<unknown>): void {

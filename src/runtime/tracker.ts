@@ -1,8 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import { errorText } from './errors.js';
 import { EventRing } from './event-ring.js';
+import { callerOf } from './sites.js';
 import { valueText } from './repr.js';
-import { isSettled, KIND_RULES, kindCode, KINDS, stateCode, STATES, type Kind, type State } from './states.js';
+import { BLOCKING_MS, isSettled, KIND_RULES, kindCode, KINDS, stateCode, STATES, WARNINGS, type Kind, type State, type Warning } from './states.js';
 
 /** One entity as a snapshot shows it: frozen, never mutated afterwards. */
 export interface EntityView {
@@ -22,6 +23,29 @@ export interface EntityView {
   readonly parent: string | undefined;
   /** Extra words: a task's coroutine, a process id. */
   readonly detail: string | undefined;
+  /** Public id of the entity it is suspended on now (a waiting task), when that one is tracked. */
+  readonly awaiting: string | undefined;
+  /** What is wrong with it, in WARNINGS order; `blocked` comes with the longest stretch, in `blockedMs`. */
+  readonly warnings: readonly Warning[];
+  readonly blockedMs: number | undefined;
+  /** Where in the program it was made (`scenarios/futures.ts:23`), when that was looked up. */
+  readonly site: string | undefined;
+  /** Its state changes, when the tracker keeps them (a mirror does). */
+  readonly history: StateHistory | undefined;
+}
+
+/**
+ * An entity's state changes so far: `pairs` holds `[us, stateCode]` pairs, oldest first, of which
+ * the first `length` numbers are this view's (the array only grows past them). `folded` changes
+ * were dropped from the middle when the list filled up; the busy and waiting totals count them.
+ */
+export interface StateHistory {
+  readonly pairs: readonly number[];
+  readonly length: number;
+  readonly folded: number;
+  /** Microseconds spent running (its code held the thread) and waiting (suspended), up to the last change. */
+  readonly busyUs: number;
+  readonly waitUs: number;
 }
 
 /** A captured console line. */
@@ -69,6 +93,45 @@ export type TrackerEvent =
   | { readonly type: 'step'; readonly t: number; readonly label: string; readonly line: number | undefined }
   | { readonly type: 'mark'; readonly t: number; readonly mark: Mark };
 
+/** Numbers of a history kept before its middle is folded: the start and the newest changes stay. */
+const HISTORY_MAX = 512;
+const HISTORY_KEEP_HEAD = 16;
+
+/** Each set of warnings as a frozen list, by its bits (bit i: WARNINGS[i]): views share them. */
+const WARNING_LISTS: readonly (readonly Warning[])[] = Array.from({ length: 1 << WARNINGS.length }, (_, bits) =>
+  Object.freeze(WARNINGS.filter((_w, i) => bits & (1 << i))),
+);
+
+/** What few entities need: made on demand, so the many that never need it cost one empty field. */
+export class RecordMore {
+  /** `[us, stateCode]` pairs; replaced, never cut, when full (views hold the old array). */
+  history: number[] | undefined = undefined;
+  folded = 0;
+  busyUs = 0;
+  waitUs = 0;
+  awaiting: string | undefined = undefined;
+  /** Bit i set: WARNINGS[i] holds. */
+  warnings = 0;
+  blockedMs = 0;
+  site: string | undefined = undefined;
+
+  /** Adds a change; a full list keeps its head and its newest half, and counts what it dropped. */
+  record(us: number, code: number): void {
+    let pairs = this.history!;
+    if (pairs.length >= HISTORY_MAX) {
+      const tail = pairs.slice(pairs.length - HISTORY_MAX / 2);
+      this.folded += (pairs.length - HISTORY_KEEP_HEAD - tail.length) / 2;
+      pairs = this.history = [...pairs.slice(0, HISTORY_KEEP_HEAD), ...tail];
+    }
+    pairs.push(us, code);
+  }
+
+  view(): StateHistory | undefined {
+    const pairs = this.history;
+    return pairs && { pairs, length: pairs.length, folded: this.folded, busyUs: this.busyUs, waitUs: this.waitUs };
+  }
+}
+
 /** The tracker's own record of an entity; mutated in place so tracking allocates nothing per change. */
 export class EntityRecord {
   state: State;
@@ -84,6 +147,10 @@ export class EntityRecord {
   view: EntityView | undefined = undefined;
   /** Place in the order entities settled (0 for the first), -1 while unsettled: what folding goes by. */
   settleOrder = -1;
+  /** When it entered its current state (whole microseconds), where the tracker read the clock. */
+  changedUs: number;
+  /** Its history, what it awaits, its warning, where it was made: for the few that have them. */
+  more: RecordMore | undefined = undefined;
   /** A name, or the number of a default one (`Task-3`) until it is first shown. */
   #naming: string | number;
   #id: string | undefined = undefined;
@@ -101,6 +168,7 @@ export class EntityRecord {
   ) {
     this.state = state;
     this.#naming = naming;
+    this.changedUs = createdUs;
   }
 
   rename(name: string): void {
@@ -159,6 +227,11 @@ export class EntityRecord {
         error: this.error,
         parent: this.parent,
         detail: this.detail,
+        awaiting: this.more?.awaiting,
+        warnings: WARNING_LISTS[this.more?.warnings ?? 0]!,
+        blockedMs: this.more?.blockedMs || undefined,
+        site: this.more?.site,
+        history: this.more?.view(),
       });
     }
     return this.view;
@@ -196,6 +269,10 @@ export interface TrackerOptions {
   readonly sink?: TrackerSink;
   /** performance.now() of the run's start, when it is not now (a mirror of a run elsewhere). */
   readonly t0?: number;
+  /** How many entities may have their creation site looked up (`noteSite`); 0 by default. */
+  readonly sites?: number;
+  /** Keep every entity's state changes and busy / waiting totals (the detail view and the lanes read them). */
+  readonly history?: boolean;
 }
 
 /** What hears of every change of a tracker, synchronously, in the order they happen. */
@@ -209,6 +286,12 @@ export interface TrackerSink {
   log(stream: 'stdout' | 'stderr', text: string, t: number): void;
   step(label: string, line: number | undefined, t: number): void;
   mark(kind: Mark['kind'], start: number, end: number): void;
+  /** A task is now suspended on `target` (a tracked future or task). */
+  awaiting(rec: EntityRecord, target: EntityRecord): void;
+  /** Something is wrong with an entity (`ms`: the longest stretch, for `blocked`). */
+  warn(rec: EntityRecord, warning: Warning, ms: number): void;
+  /** Where in the program an entity was made. */
+  site(rec: EntityRecord, site: string): void;
 }
 
 /**
@@ -222,6 +305,8 @@ export class Tracker {
   readonly stateEvents: boolean;
   readonly #onLog: ((stream: 'stdout' | 'stderr', text: string) => void) | undefined;
   readonly #sink: TrackerSink | undefined;
+  readonly #history: boolean;
+  #sitesLeft: number;
   #seq = 0;
   #version = 1;
   /** Retained records in creation order, with folded ones among them until the next compaction. */
@@ -252,6 +337,8 @@ export class Tracker {
   constructor(options: TrackerOptions = {}) {
     this.#t0 = options.t0 ?? performance.now();
     this.#sink = options.sink;
+    this.#history = options.history ?? false;
+    this.#sitesLeft = options.sites ?? 0;
     this.retention = options.retention ?? 1000;
     this.logCapacity = options.logCapacity ?? 1000;
     this.stateEvents = options.stateEvents ?? false;
@@ -317,6 +404,7 @@ export class Tracker {
 
   #add(seq: number, kind: Kind, naming: string | number, state: State, us: number, parent: string | undefined, detail: string | undefined, handle: unknown): EntityRecord {
     const rec = new EntityRecord(seq, kind, naming, state, us, parent, detail, handle);
+    if (this.#history) (rec.more = new RecordMore()).history = [us, codeOf(state)];
     this.#records.push(rec);
     this.#counts[codeOf(state)]! += 1;
     this.#total++;
@@ -347,10 +435,13 @@ export class Tracker {
   #move(rec: EntityRecord, state: State, outcome: unknown, us: number): void {
     const settles = isSettled(state);
     const starts = rec.startedUs < 0 && (state === 'running' || state === 'waiting');
+    // Where the clock was read: how long the state it leaves lasted.
+    if (us > 0) this.#left(rec, us);
     this.#counts[codeOf(rec.state)]! -= 1;
     this.#counts[codeOf(state)]! += 1;
     rec.state = state;
     if (starts) rec.startedUs = us;
+    if (this.#history) rec.more!.record(us, codeOf(state));
     if (settles) {
       rec.settledUs = us;
       rec.outcome = outcome;
@@ -361,6 +452,64 @@ export class Tracker {
     }
     if (this.stateEvents) this.#ring.push(us / 1000, codeOf(state), 0, rec);
     this.#sink?.state(rec, us);
+    this.#changed(rec);
+  }
+
+  /** Closes the stretch `rec` spent in its state, which ends at `us`: its totals, its history, a block. */
+  #left(rec: EntityRecord, us: number): void {
+    const lasted = us - rec.changedUs;
+    rec.changedUs = us;
+    const more = rec.more;
+    if (more !== undefined) {
+      more.awaiting = undefined;
+      if (rec.state === 'running') more.busyUs += lasted;
+      else if (rec.state === 'waiting') more.waitUs += lasted;
+    }
+    // The mirror is told of blocks by the run itself, which saw them first.
+    if (rec.state === 'running' && lasted > BLOCKING_MS * 1000 && !this.#history && lasted / 1000 > (more?.blockedMs ?? 0)) {
+      this.warn(rec, 'blocked', lasted / 1000);
+    }
+  }
+
+  /** A task is now suspended on `target`: the detail view and the tree say so. */
+  awaiting(rec: EntityRecord, target: EntityRecord): void {
+    (rec.more ??= new RecordMore()).awaiting = target.id;
+    this.#sink?.awaiting(rec, target);
+    this.#changed(rec);
+  }
+
+  /** The run's process told what an entity awaits (its public id), or undefined when untracked here. */
+  mirrorAwaiting(rec: EntityRecord, target: string | undefined): void {
+    (rec.more ??= new RecordMore()).awaiting = target;
+    this.#changed(rec);
+  }
+
+  /** Marks what is wrong with an entity; for `blocked`, `ms` is its longest stretch so far. */
+  warn(rec: EntityRecord, warning: Warning, ms = 0): void {
+    const more = (rec.more ??= new RecordMore());
+    more.warnings |= 1 << WARNINGS.indexOf(warning);
+    if (warning === 'blocked') more.blockedMs = Math.max(more.blockedMs, ms);
+    this.#sink?.warn(rec, warning, ms);
+    this.#changed(rec);
+  }
+
+  /**
+   * Looks up where the program called `api` to make `rec`, for the first entities of a run (the
+   * `sites` option): a few microseconds each, so a run that makes millions does not pay for all.
+   */
+  noteSite<E extends { readonly record: EntityRecord }>(made: E, api: (...args: never[]) => unknown): E {
+    if (this.#sitesLeft > 0) {
+      this.#sitesLeft--;
+      const site = callerOf(api);
+      if (site !== undefined) this.site(made.record, site);
+    }
+    return made;
+  }
+
+  /** Where in the program an entity was made. */
+  site(rec: EntityRecord, site: string): void {
+    (rec.more ??= new RecordMore()).site = site;
+    this.#sink?.site(rec, site);
     this.#changed(rec);
   }
 
@@ -437,6 +586,11 @@ export class Tracker {
     const out: EntityRecord[] = [];
     for (const rec of this.#records) if (rec.settleOrder < 0) out.push(rec);
     return out;
+  }
+
+  /** Every retained record that failed (rejected): what the end of a run looks over for unread errors. */
+  settledFailures(): EntityRecord[] {
+    return this.#records.filter((rec) => rec.state === 'rejected' && this.#retains(rec));
   }
 
   snapshot(): Snapshot {

@@ -1,4 +1,4 @@
-import { KINDS, STATES } from '../runtime/states.js';
+import { KINDS, STATES, WARNINGS } from '../runtime/states.js';
 import type { ControlMessage, StreamEvent } from './events.js';
 
 /**
@@ -15,6 +15,9 @@ const STEP = 5;
 const MARK = 6;
 const LOOP = 7;
 const CONTROL = 8;
+const AWAIT = 9;
+const WARN = 10;
+const SITE = 11;
 
 /** Where a number of a default name goes in an entity's naming: a name string, or a u32. */
 const NAMED_BY_STRING = 1;
@@ -66,6 +69,28 @@ export class Encoder {
     this.#u32(seq);
     this.#str(name);
     this.#str(detail ?? '');
+  }
+
+  await(seq: number, target: number): void {
+    this.#room(16);
+    this.#u8(AWAIT);
+    this.#u32(seq);
+    this.#u32(target);
+  }
+
+  warn(seq: number, warning: number, ms: number): void {
+    this.#room(16);
+    this.#u8(WARN);
+    this.#u32(seq);
+    this.#u8(warning);
+    this.#f64(ms);
+  }
+
+  site(seq: number, site: string): void {
+    this.#room(16);
+    this.#u8(SITE);
+    this.#u32(seq);
+    this.#str(site);
   }
 
   log(stream: 'stdout' | 'stderr', text: string, t: number): void {
@@ -238,6 +263,15 @@ function* decodeFrame(buf: Buffer): Generator<StreamEvent> {
       }
       case NAMED:
         yield { kind: 'named', seq: u32(), name: str(), detail: optional(str()) };
+        break;
+      case AWAIT:
+        yield { kind: 'await', seq: u32(), target: u32() };
+        break;
+      case WARN:
+        yield { kind: 'warn', seq: u32(), warning: WARNINGS[u8()]!, ms: f64() };
+        break;
+      case SITE:
+        yield { kind: 'site', seq: u32(), site: str() };
         break;
       case LOG: {
         const stream = u8() === 1 ? 'stdout' : 'stderr';

@@ -1,4 +1,4 @@
-import type { Kind, State } from '../runtime/states.js';
+import type { Kind, State, Warning } from '../runtime/states.js';
 
 /**
  * The event stream a run sends from its own process to whoever watches it (the dashboard,
@@ -11,6 +11,12 @@ export type StreamEvent =
   | EntityEvent
   | StateEvent
   | NamedEvent
+  /** A task is suspended on another tracked entity (until its next state change). */
+  | { readonly kind: 'await'; readonly seq: number; readonly target: number }
+  /** Something is wrong with an entity; `ms` is the longest stretch that held the thread, for `blocked`. */
+  | { readonly kind: 'warn'; readonly seq: number; readonly warning: Warning; readonly ms: number }
+  /** Where in the program an entity was made. */
+  | { readonly kind: 'site'; readonly seq: number; readonly site: string }
   | { readonly kind: 'log'; readonly stream: 'stdout' | 'stderr'; readonly text: string; readonly t: number }
   | { readonly kind: 'step'; readonly label: string; readonly line: number | undefined; readonly t: number }
   | { readonly kind: 'mark'; readonly mark: 'blocked' | 'paused'; readonly start: number; readonly end: number }

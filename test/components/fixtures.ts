@@ -43,6 +43,11 @@ export function entity(seq: number, name: string, state: State, extra: Partial<E
     error: undefined,
     parent: undefined,
     detail: undefined,
+    awaiting: undefined,
+    warnings: [],
+    blockedMs: undefined,
+    site: undefined,
+    history: undefined,
     ...extra,
   });
 }
