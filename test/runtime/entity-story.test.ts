@@ -60,13 +60,11 @@ describe("an entity's story", () => {
     const { sink, told } = listening();
     const rt = new Runtime(new Tracker({ sink }));
     const order = rt.createFuture<string>('order');
-    let seen: string | undefined;
     const task = rt.createTask('customer', async () => {
       return await order;
     });
     await rt.clock.sleep(1);
-    seen = task.record.toView().awaiting;
-    expect(seen).toBe(order.record.id);
+    expect(task.record.toView().awaiting).toBe(order.record.id);
     expect(told).toContain('customer awaits order');
     order.setResult('burger');
     await task;
