@@ -1,9 +1,8 @@
-import { Box } from 'ink';
+import { Box, type Key } from 'ink';
 import { useCallback, useMemo } from 'react';
 import { useKeys } from '../src/hooks/use-keys.js';
 import { useSnapshot } from '../src/hooks/use-snapshot.js';
 import { useTerminalSize } from '../src/hooks/use-terminal-size.js';
-import type { KeyCommand } from '../src/view/keys.js';
 import { layoutFor } from '../src/view/layout.js';
 import type { Session } from '../src/dashboard/session.js';
 import type { DashboardSnapshot, SnapshotSource } from '../src/dashboard/store.js';
@@ -36,8 +35,8 @@ export function App({ session, store, columns, rows, interactive = true }: Props
   const size = useTerminalSize();
   const width = columns ?? size.columns;
   const height = rows ?? size.rows;
-  const onCommand = useCallback((press: KeyCommand) => session.dispatch(press), [session]);
-  useKeys(onCommand, interactive);
+  const onInput = useCallback((input: string, key: Key) => session.press(input, key), [session]);
+  useKeys(onInput, interactive);
   const help = useSnapshot(store, selectHelp);
   const touring = useSnapshot(store, selectTouring);
   const ids = useMemo(() => session.scenarios.map((s) => s.id), [session]);

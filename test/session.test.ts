@@ -93,7 +93,7 @@ describe('Session', () => {
       session.dispatch({ command: 'code', key: 'p' });
       session.dispatch({ command: 'help', key: '?' });
       expect(session.state).toMatchObject({ lang: 'es', code: 'python', help: true });
-      session.dispatch({ command: 'closeHelp', key: 'escape' });
+      session.dispatch({ command: 'back', key: 'escape' });
       expect(session.state.help).toBe(false);
     } finally {
       await session.close();

@@ -50,7 +50,8 @@ export class Emitter implements TrackerSink {
   }
 
   state(rec: EntityRecord, us: number): void {
-    this.#encoder.state(rec.seq, stateCode(rec.state), us, clip(rec.value ?? rec.error));
+    const shown = rec.shown;
+    this.#encoder.state(rec.seq, stateCode(rec.state), us, clip(rec.value ?? rec.error), clip(shown?.ts), clip(shown?.py));
     // Who runs is sent at once after a quiet spell: if its code now holds the thread, the
     // watcher knows whose block it is while it lasts.
     if (rec.state === 'running') this.#soon();

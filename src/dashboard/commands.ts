@@ -25,7 +25,17 @@ export const HANDLERS = {
   code: (session) => session.toggleCode(),
   lang: (session) => session.toggleLang(),
   help: (session) => session.toggleHelp(),
-  closeHelp: (session) => session.closeHelp(),
+  pageUp: (session) => session.page(-1),
+  pageDown: (session) => session.page(1),
+  first: (session) => session.toEdge(-1),
+  last: (session) => session.toEdge(1),
+  filter: (session) => session.startFilter(),
+  sort: (session) => session.cycleSort(),
+  reverseSort: (session) => session.reverseSort(),
+  details: (session) => session.openDetails(),
+  tree: (session) => session.toggleTree(),
+  console: (session) => session.toggleConsole(),
+  back: (session) => session.back(),
   // Ctrl+C quits as an interrupted program does, with 130.
   quit: (session, press) => session.quit(press.key === 'ctrl+c' ? 130 : 0),
 } as const satisfies Record<Command, CommandHandler>;

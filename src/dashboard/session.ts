@@ -6,9 +6,10 @@ import { LANGS, settingsWith, SPEED_RANGE, type Lang, type RunSettings } from '.
 import type { ActOutcome, RunEnd, ScenarioInfo } from '../stream/events.js';
 import type { CodeView } from '../view/code-view.js';
 import type { Strings } from '../view/i18n.js';
-import type { KeyCommand } from '../view/keys.js';
+import { commandsFor, type KeyCommand, type KeyInfo } from '../view/keys.js';
 import { STATE_LOOK } from '../view/looks.js';
-import { moveSelection, orderRows } from '../view/rows.js';
+import { moveSelection, type Row } from '../view/rows.js';
+import { DEFAULT_TABLE, SORT_KEYS, tableRows, type TableOptions } from '../view/table.js';
 import { HANDLERS } from './commands.js';
 
 /** Where the shown run is in its life. */
@@ -42,6 +43,18 @@ export interface SessionState {
   readonly help: boolean;
   /** Public id of the selected entity of the shown run. */
   readonly selectedId: string | undefined;
+  /** How the task table shows the rows: sort, filter, tree. */
+  readonly table: TableOptions;
+  /** True while `/` takes typed text as the filter (Enter keeps it, Esc clears it). */
+  readonly filtering: boolean;
+  /** Public id of the entity whose details are open (Enter), in place of the table. */
+  readonly detailId: string | undefined;
+  /** The whole console is open (`o`), in place of the panels. */
+  readonly consoleOpen: boolean;
+  /** Console lines scrolled back from the newest (0: it follows the newest). */
+  readonly consoleScroll: number;
+  /** Rows the table shows at once, as the screen last said: what PgUp / PgDn move by. */
+  readonly pageRows: number;
   readonly message: Message | undefined;
   readonly quitting: boolean;
   /** Set while `--autoplay` tours the scenarios. */
@@ -135,6 +148,24 @@ export class Session {
     HANDLERS[press.command](this, press);
   }
 
+  /**
+   * A read from the terminal: while a filter is typed, text goes into it (arrows still move the
+   * selection, Ctrl+C still quits); otherwise each key is looked up in the key table.
+   */
+  press(input: string, key: KeyInfo & { readonly backspace?: boolean; readonly delete?: boolean }): void {
+    if (!this.#state.filtering || key.ctrl || key.upArrow || key.downArrow || key.pageUp || key.pageDown) {
+      for (const command of commandsFor(input, key)) this.dispatch(command);
+      return;
+    }
+    if (key.escape) return this.back();
+    if (key.return) return this.#set({ filtering: false });
+    const filter = this.#state.table.filter;
+    if (key.backspace || key.delete) return this.#setTable({ filter: filter.slice(0, -1) });
+    // Printable text only: a terminal's escape sequences are not part of a name.
+    const text = input.replace(/[\u0000-\u001f\u007f]/g, '');
+    if (text) this.#setTable({ filter: filter + text });
+  }
+
   /** Asks the screen to end with this exit code (q, Ctrl+C); the caller stops the session. */
   quit(code: number): void {
     this.#options.onQuit?.(code);
@@ -170,8 +201,80 @@ export class Session {
     this.#set({ help: !this.#state.help });
   }
 
-  closeHelp(): void {
-    this.#set({ help: false });
+  /** Esc: closes what is open, the innermost first (help, details, console), else clears the filter. */
+  back(): void {
+    const st = this.#state;
+    if (st.help) return this.#set({ help: false });
+    if (st.detailId !== undefined) return this.#set({ detailId: undefined });
+    if (st.consoleOpen) return this.#set({ consoleOpen: false, consoleScroll: 0 });
+    if (st.filtering || st.table.filter) return this.#set({ filtering: false, table: { ...st.table, filter: '' } });
+  }
+
+  /** `/`: typed text filters the rows from now (see press). */
+  startFilter(): void {
+    this.#set({ filtering: true, detailId: undefined, consoleOpen: false });
+  }
+
+  /** `s`: sorts by the next column of SORT_KEYS. */
+  cycleSort(): void {
+    const at = SORT_KEYS.indexOf(this.#state.table.sort);
+    this.#setTable({ sort: SORT_KEYS[(at + 1) % SORT_KEYS.length]! });
+  }
+
+  /** `S`: the same column, the other way. */
+  reverseSort(): void {
+    this.#setTable({ reverse: !this.#state.table.reverse });
+  }
+
+  /** `t`: nested under who awaits or created each row, or a flat sorted list. */
+  toggleTree(): void {
+    this.#setTable({ tree: !this.#state.table.tree });
+  }
+
+  /** Enter: the selected row's details (the first row's, with no selection). */
+  openDetails(): void {
+    const id = this.#state.selectedId ?? this.rows()[0]?.entity.id;
+    if (id === undefined) return this.#say((s) => s.selectFirst);
+    this.#set({ selectedId: id, detailId: id, help: false, consoleOpen: false });
+  }
+
+  /** `o`: the whole console, or back to the panels. */
+  toggleConsole(): void {
+    this.#set({ consoleOpen: !this.#state.consoleOpen, consoleScroll: 0, detailId: undefined, help: false });
+  }
+
+  /** The screen says how many rows the table shows at once. */
+  setPageRows(rows: number): void {
+    if (rows !== this.#state.pageRows && rows > 0) this.#set({ pageRows: rows });
+  }
+
+  /** PgUp / PgDn: a page of rows (or of console lines, when it is open). */
+  page(direction: 1 | -1): void {
+    if (this.#state.consoleOpen) return this.#scrollConsole(-direction * this.#state.pageRows);
+    this.moveSelection(direction * Math.max(1, this.#state.pageRows - 1));
+  }
+
+  /** Home / g and End / G: the first or the last row (the console's oldest or newest line). */
+  toEdge(direction: 1 | -1): void {
+    if (this.#state.consoleOpen) return this.#scrollConsole(direction > 0 ? -Infinity : Infinity);
+    const rows = this.rows();
+    if (rows.length > 0) this.#set({ selectedId: rows[direction > 0 ? rows.length - 1 : 0]!.entity.id, message: undefined });
+  }
+
+  /** The task table's rows as shown: the run's entities filtered, sorted or nested. */
+  rows(): readonly Row[] {
+    if (!this.#run) return [];
+    return tableRows(this.#run.tracker.snapshot().entities, this.#state.table, this.#state.lang);
+  }
+
+  #scrollConsole(delta: number): void {
+    const lines = this.#run?.tracker.snapshot().logs.length ?? 0;
+    const most = Math.max(0, lines - this.#state.pageRows);
+    this.#set({ consoleScroll: Math.min(most, Math.max(0, this.#state.consoleScroll + delta)) });
+  }
+
+  #setTable(patch: Partial<TableOptions>): void {
+    this.#set({ table: Object.freeze({ ...this.#state.table, ...patch }) });
   }
 
   /** Switches to the scenario at `index` (no-op when it is already the one asked for). */
@@ -205,10 +308,11 @@ export class Session {
     this.#set({ tour });
   }
 
-  /** Moves the selection over the rows in display order. */
+  /** Moves the selection over the rows in display order (or scrolls the open console). */
   moveSelection(delta: number): void {
+    if (this.#state.consoleOpen) return this.#scrollConsole(-delta);
     if (!this.#run) return;
-    const rows = orderRows(this.#run.tracker.snapshot().entities);
+    const rows = this.rows();
     // The footer then shows the selected row in full instead of an older message.
     this.#set({ selectedId: moveSelection(rows, this.#state.selectedId, delta), message: undefined });
   }
@@ -243,7 +347,7 @@ export class Session {
   }
 
   #request(index: number): void {
-    this.#state = Object.freeze({ ...this.#state, index, scenario: this.#scenarios[index]!, selectedId: undefined, message: undefined });
+    this.#state = Object.freeze({ ...this.#state, index, scenario: this.#scenarios[index]!, selectedId: undefined, detailId: undefined, consoleScroll: 0, message: undefined });
     // Keys typed in one burst ask for several runs: only the last one starts, a turn later.
     this.#starting ??= setImmediate(() => {
       this.#starting = undefined;
@@ -269,7 +373,7 @@ export class Session {
     this.#unfollow = run.subscribe(() => {
       if (this.#run === run) this.#set({ pausedAt: run.pausedAt });
     });
-    this.#set({ phase: 'running', result: undefined, selectedId: undefined, pausedAt: undefined });
+    this.#set({ phase: 'running', result: undefined, selectedId: undefined, detailId: undefined, consoleScroll: 0, pausedAt: undefined });
     void run.done.then((result) => {
       if (this.#run === run) this.#set({ phase: result.status, result, pausedAt: undefined });
     });
@@ -308,6 +412,12 @@ export function initialState(index: number, scenario: ScenarioInfo, patch: Parti
     code: 'ts',
     help: false,
     selectedId: undefined,
+    table: DEFAULT_TABLE,
+    filtering: false,
+    detailId: undefined,
+    consoleOpen: false,
+    consoleScroll: 0,
+    pageRows: 10,
     message: undefined,
     quitting: false,
     tour: undefined,

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { entityDetail, type EntityDetail } from './detail.js';
 import { FrameBudget } from './frame-budget.js';
 import type { RunHandle } from '../observer/run-handle.js';
 import type { LoopView } from '../runtime/loop-monitor.js';
@@ -36,6 +37,8 @@ export interface DashboardSnapshot {
   readonly spinner: string;
   /** performance.now() when the snapshot was built: the clock of what changes with time alone (tour pages). */
   readonly at: number;
+  /** The open details (Enter) of a row the run still holds. */
+  readonly detail: EntityDetail | undefined;
 }
 
 /** What panels read: subscribe + getSnapshot, the shape useSyncExternalStore takes. */
@@ -108,6 +111,7 @@ export function dashboardSnapshot(
     block: undefined,
     spinner: spinnerAt(0),
     at: 0,
+    detail: undefined,
     ...parts,
     session,
     loop,
@@ -278,9 +282,12 @@ export class DashboardStore implements SnapshotSource {
     const since = run?.blockedSince();
     const recent = this.#block && !run?.finished && now - this.#block.end < BLOCK_HOLD_MS ? this.#block : undefined;
     const block = since !== undefined ? { start: since, end: now, live: true } : recent;
-    return dashboardSnapshot(this.#session.state, this.#session.monitor.getSnapshot(), {
+    const state = this.#session.state;
+    const snap = run ? run.tracker.snapshot() : EMPTY_RUN;
+    return dashboardSnapshot(state, this.#session.monitor.getSnapshot(), {
       version: ++this.#version,
-      run: run ? run.tracker.snapshot() : EMPTY_RUN,
+      run: snap,
+      detail: state.detailId === undefined ? undefined : entityDetail(snap, state.detailId),
       runScenario: run?.scenario.id,
       now: run ? (this.#frozenNow ?? run.tracker.now()) : 0,
       block,

@@ -37,6 +37,7 @@ function sampleEntities(): EntityView[] {
       error: state === 'rejected' ? 'Error' : undefined,
       parent: i > 0 ? 't1' : undefined,
       detail: undefined,
+      shown: undefined,
       awaiting: undefined,
       warnings: [],
       blockedMs: undefined,

@@ -135,7 +135,7 @@ export class RunClient implements RunHandle {
       case 'state':
         entity = this.#bySeq.get(event.seq);
         if (entity) {
-          this.tracker.mirrorState(entity, event.state, event.us, event.text);
+          this.tracker.mirrorState(entity, event.state, event.us, event.text, event.shown);
           if (entity.settleOrder >= 0) this.#bySeq.delete(event.seq);
         }
         break;

@@ -114,3 +114,18 @@ export function valueText(value: unknown): string {
   if (value === undefined) return 'undefined';
   return inspect(value, { breakLength: Infinity, depth: 1 });
 }
+
+/**
+ * A resolved value as the task table writes it, in the code panel's language: `ts` as Node's
+ * console prints a value inside a line (strings quoted, one line, cut deep down), `py` as
+ * Python's repr() (`['a', 'b']`, `None`).
+ */
+export function shownValue(value: unknown): { readonly ts: string; readonly py: string } {
+  if (value === undefined) return UNDEFINED_SHOWN;
+  return {
+    ts: inspect(value, { breakLength: Infinity, depth: 2, maxArrayLength: 20, maxStringLength: 400 }),
+    py: pyRepr(value),
+  };
+}
+
+const UNDEFINED_SHOWN = Object.freeze({ ts: 'undefined', py: 'None' });

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { errorText } from './errors.js';
 import { EventRing } from './event-ring.js';
 import { callerOf } from './sites.js';
-import { valueText } from './repr.js';
+import { shownValue, valueText } from './repr.js';
 import { BLOCKING_MS, isSettled, KIND_RULES, kindCode, KINDS, stateCode, STATES, WARNINGS, type Kind, type State, type Warning } from './states.js';
 
 /** One entity as a snapshot shows it: frozen, never mutated afterwards. */
@@ -23,6 +23,8 @@ export interface EntityView {
   readonly parent: string | undefined;
   /** Extra words: a task's coroutine, a process id. */
   readonly detail: string | undefined;
+  /** A resolved value as each code view writes it: Node's inspect (`ts`) and Python's repr (`py`). */
+  readonly shown: ShownValue | undefined;
   /** Public id of the entity it is suspended on now (a waiting task), when that one is tracked. */
   readonly awaiting: string | undefined;
   /** What is wrong with it, in WARNINGS order; `blocked` comes with the longest stretch, in `blockedMs`. */
@@ -32,6 +34,11 @@ export interface EntityView {
   readonly site: string | undefined;
   /** Its state changes, when the tracker keeps them (a mirror does). */
   readonly history: StateHistory | undefined;
+}
+
+export interface ShownValue {
+  readonly ts: string;
+  readonly py: string;
 }
 
 /**
@@ -114,6 +121,8 @@ export class RecordMore {
   warnings = 0;
   blockedMs = 0;
   site: string | undefined = undefined;
+  /** A mirrored entity's value as its run wrote it for each code view. */
+  shown: ShownValue | undefined = undefined;
 
   /** Adds a change; a full list keeps its head and its newest half, and counts what it dropped. */
   record(us: number, code: number): void {
@@ -207,6 +216,12 @@ export class EntityRecord {
     return this.state === 'resolved' ? valueText(this.outcome) : undefined;
   }
 
+  /** The value as each code view writes it, for a resolved entity. */
+  get shown(): ShownValue | undefined {
+    if (this.state !== 'resolved') return undefined;
+    return this.more?.shown ?? shownValue(this.outcome);
+  }
+
   /** The error as text, for a rejected or cancelled entity (the view keeps it once made). */
   get error(): string | undefined {
     return this.state === 'rejected' || this.state === 'cancelled' ? errorText(this.outcome) : undefined;
@@ -227,6 +242,7 @@ export class EntityRecord {
         error: this.error,
         parent: this.parent,
         detail: this.detail,
+        shown: this.shown,
         awaiting: this.more?.awaiting,
         warnings: WARNING_LISTS[this.more?.warnings ?? 0]!,
         blockedMs: this.more?.blockedMs || undefined,
@@ -426,9 +442,13 @@ export class Tracker {
     this.#move(rec, state, outcome, settles || starts || this.stateEvents || this.#sink !== undefined ? this.#nowUs() : 0);
   }
 
-  /** A state change told by the run's own process, at its time; a settled one brings its outcome as text. */
-  mirrorState(rec: EntityRecord, state: State, us: number, outcome?: string): void {
+  /**
+   * A state change told by the run's own process, at its time; a settled one brings its outcome
+   * as text, and a resolved one how each code view writes it.
+   */
+  mirrorState(rec: EntityRecord, state: State, us: number, outcome?: string, shown?: ShownValue): void {
     if (rec.state === state || isSettled(rec.state)) return;
+    if (shown !== undefined) (rec.more ??= new RecordMore()).shown = shown;
     this.#move(rec, state, outcome, us);
   }
 

@@ -19,6 +19,12 @@ const AWAIT = 9;
 const WARN = 10;
 const SITE = 11;
 
+/** What a state event carries: its text, its shown forms, and which of those are its own. */
+const TEXT = 1;
+const SHOWN = 2;
+const OWN_TS = 4;
+const OWN_PY = 8;
+
 /** Where a number of a default name goes in an entity's naming: a name string, or a u32. */
 const NAMED_BY_STRING = 1;
 
@@ -50,17 +56,20 @@ export class Encoder {
     this.#str(detail ?? '');
   }
 
-  state(seq: number, state: number, us: number, text: string | undefined): void {
+  /** `ts` and `py` (a resolved value as each code view writes it) travel only where they differ from the text before. */
+  state(seq: number, state: number, us: number, text: string | undefined, ts?: string, py?: string): void {
     this.#room(24);
     this.#u8(STATE);
     this.#u32(seq);
     this.#u8(state);
     this.#f64(us);
-    if (text === undefined) this.#u8(0);
-    else {
-      this.#u8(1);
-      this.#str(text);
-    }
+    const shown = ts !== undefined && py !== undefined;
+    const ownTs = shown && ts !== text;
+    const ownPy = shown && py !== ts;
+    this.#u8((text === undefined ? 0 : TEXT) | (shown ? SHOWN : 0) | (ownTs ? OWN_TS : 0) | (ownPy ? OWN_PY : 0));
+    if (text !== undefined) this.#str(text);
+    if (ownTs) this.#str(ts);
+    if (ownPy) this.#str(py);
   }
 
   named(seq: number, name: string, detail: string | undefined): void {
@@ -258,7 +267,15 @@ function* decodeFrame(buf: Buffer): Generator<StreamEvent> {
         const seq = u32();
         const state = STATES[u8()]!;
         const us = f64();
-        yield { kind: 'state', seq, state, us, text: u8() === 1 ? str() : undefined };
+        const has = u8();
+        const text = has & TEXT ? str() : undefined;
+        if (!(has & SHOWN)) {
+          yield { kind: 'state', seq, state, us, text };
+          break;
+        }
+        const ts = has & OWN_TS ? str() : text!;
+        const py = has & OWN_PY ? str() : ts;
+        yield { kind: 'state', seq, state, us, text, shown: { ts, py } };
         break;
       }
       case NAMED:

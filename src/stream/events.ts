@@ -35,13 +35,17 @@ export interface EntityEvent {
   readonly detail: string | undefined;
 }
 
-/** An entity's new state; a settled one brings its value or error as text. */
+/**
+ * An entity's new state; a settled one brings its value or error as text, and a resolved one its
+ * value as each code view writes it (`shown`: Node's inspect and Python's repr).
+ */
 export interface StateEvent {
   readonly kind: 'state';
   readonly seq: number;
   readonly state: State;
   readonly us: number;
   readonly text: string | undefined;
+  readonly shown?: { readonly ts: string; readonly py: string };
 }
 
 /** An entity renamed or given a new detail (what it shows after its name). */

@@ -3,7 +3,7 @@ import type { Localized } from '../scenario.js';
 
 /**
  * A key: one printable character, or a named key. Named keys: left, right, up, down, tab,
- * shift-tab, escape, ctrl+c.
+ * shift-tab, escape, enter, pageup, pagedown, home, end, ctrl+c.
  */
 export type KeySpec = string;
 
@@ -41,8 +41,18 @@ const KEY_TABLE = {
   slower: { keys: ['-', '_'], hintKeys: '+/-', help: { en: 'slower (down to 0.1x)', es: 'más lento (hasta 0.1x)' }, hint: { en: 'speed', es: 'velocidad' } },
   code: { keys: ['p'], help: { en: 'Python / TypeScript code', es: 'código Python / TypeScript' }, hint: { en: 'python', es: 'python' } },
   lang: { keys: ['l'], help: { en: 'language: English / Spanish', es: 'idioma: inglés / español' }, hint: { en: 'español', es: 'english' } },
+  pageUp: { keys: ['pageup'], help: { en: 'a page up', es: 'una página arriba' } },
+  pageDown: { keys: ['pagedown'], help: { en: 'a page down', es: 'una página abajo' } },
+  first: { keys: ['home', 'g'], help: { en: 'the first row', es: 'la primera fila' } },
+  last: { keys: ['end', 'G'], help: { en: 'the last row', es: 'la última fila' } },
+  filter: { keys: ['/'], help: { en: 'filter rows by name, kind, state (Enter keeps it, Esc clears it)', es: 'filtrar filas por nombre, tipo, estado (Enter lo deja, Esc lo borra)' }, hint: { en: 'filter', es: 'filtrar' } },
+  sort: { keys: ['s'], help: { en: 'sort by the next column', es: 'ordenar por la columna siguiente' } },
+  reverseSort: { keys: ['S'], hintKeys: 's/S', help: { en: 'reverse the order', es: 'invertir el orden' }, hint: { en: 'sort', es: 'orden' } },
+  details: { keys: ['enter'], help: { en: 'details of the selected row', es: 'detalles de la fila elegida' }, hint: { en: 'details', es: 'detalles' } },
+  tree: { keys: ['t'], help: { en: 'tree: nested under the task that awaits or created each one', es: 'árbol: cada uno bajo la task que lo espera o lo creó' }, hint: { en: 'tree', es: 'árbol' } },
+  console: { keys: ['o'], help: { en: 'the whole console, scrollable', es: 'la consola entera, con desplazamiento' }, hint: { en: 'console', es: 'consola' } },
   help: { keys: ['?'], help: { en: 'this help', es: 'esta ayuda' }, hint: { en: 'help', es: 'ayuda' } },
-  closeHelp: { keys: ['escape'], help: { en: 'close the help', es: 'cerrar la ayuda' } },
+  back: { keys: ['escape'], help: { en: 'back: close the help, the details or the console; clear the filter', es: 'volver: cerrar la ayuda, los detalles o la consola; borrar el filtro' } },
   quit: { keys: ['q', 'ctrl+c'], hintKeys: 'q', help: { en: 'quit', es: 'salir' }, hint: { en: 'quit', es: 'salir' } },
 } as const satisfies Record<string, Binding>;
 
@@ -68,6 +78,11 @@ const NAMES: Readonly<Record<string, string | Localized>> = {
   tab: 'tab',
   'shift-tab': { en: 'shift+tab', es: 'mayús+tab' },
   escape: 'Esc',
+  enter: 'Enter',
+  pageup: 'PgUp',
+  pagedown: 'PgDn',
+  home: 'Home',
+  end: 'End',
   'ctrl+c': 'Ctrl+C',
   ' ': { en: 'space', es: 'espacio' },
 };
@@ -105,6 +120,11 @@ export interface KeyInfo {
   readonly shift?: boolean;
   readonly ctrl?: boolean;
   readonly escape?: boolean;
+  readonly return?: boolean;
+  readonly pageUp?: boolean;
+  readonly pageDown?: boolean;
+  readonly home?: boolean;
+  readonly end?: boolean;
 }
 
 /** The named key this press is, if it is one. */
@@ -116,6 +136,11 @@ function namedKey(input: string, key: KeyInfo): KeySpec | undefined {
   if (key.rightArrow) return 'right';
   if (key.tab) return key.shift ? 'shift-tab' : 'tab';
   if (key.escape) return 'escape';
+  if (key.return) return 'enter';
+  if (key.pageUp) return 'pageup';
+  if (key.pageDown) return 'pagedown';
+  if (key.home) return 'home';
+  if (key.end) return 'end';
   return undefined;
 }
 

@@ -43,6 +43,7 @@ export function entity(seq: number, name: string, state: State, extra: Partial<E
     error: undefined,
     parent: undefined,
     detail: undefined,
+    shown: undefined,
     awaiting: undefined,
     warnings: [],
     blockedMs: undefined,

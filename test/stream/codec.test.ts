@@ -13,6 +13,9 @@ const EVENTS: StreamEvent[] = [
   { kind: 'warn', seq: 2, warning: 'never-retrieved', ms: 0 },
   { kind: 'site', seq: 2, site: 'file:///app/main.mjs:12:5' },
   { kind: 'state', seq: 2, state: 'resolved', us: 9000, text: "'ñandú ✓'" },
+  { kind: 'state', seq: 3, state: 'resolved', us: 9100, text: 'a,b', shown: { ts: "[ 'a', 'b' ]", py: "['a', 'b']" } },
+  { kind: 'state', seq: 4, state: 'resolved', us: 9200, text: '42', shown: { ts: '42', py: '42' } },
+  { kind: 'state', seq: 5, state: 'resolved', us: 9300, text: 'undefined', shown: { ts: 'undefined', py: 'None' } },
   { kind: 'named', seq: 1, name: 'renamed', detail: undefined },
   { kind: 'log', stream: 'stderr', text: 'line', t: 3.5 },
   { kind: 'step', label: 'make', line: 12, t: 4 },
@@ -30,7 +33,7 @@ function encodeAll(events: readonly StreamEvent[]): Buffer {
         encoder.entity(e.seq, kindCode(e.entity), e.naming, stateCode(e.state), e.us, e.parent, e.detail);
         break;
       case 'state':
-        encoder.state(e.seq, stateCode(e.state), e.us, e.text);
+        encoder.state(e.seq, stateCode(e.state), e.us, e.text, e.shown?.ts, e.shown?.py);
         break;
       case 'await':
         encoder.await(e.seq, e.target);
