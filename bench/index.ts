@@ -6,13 +6,14 @@ import { firstFrame } from './figures/first-frame.js';
 import { frame } from './figures/frame.js';
 import { keys } from './figures/keys.js';
 import { quitLatency } from './figures/quit.js';
+import { streamChurn } from './figures/stream-churn.js';
 import { switchLatency } from './figures/switch.js';
 import { threadsSpeedup } from './figures/threads-speedup.js';
 import { trackedTaskOverhead } from './figures/tracked-task-overhead.js';
 import { wall } from './figures/wall.js';
 
 /** Every measure, in the order the table prints its figures. */
-const MEASURES: readonly Measure[] = [trackedTaskOverhead, churn, frame, dashboardCpu, wall, firstFrame, keys, switchLatency, quitLatency, blockFrames, threadsSpeedup];
+const MEASURES: readonly Measure[] = [trackedTaskOverhead, churn, streamChurn, frame, dashboardCpu, wall, firstFrame, keys, switchLatency, quitLatency, blockFrames, threadsSpeedup];
 
 /** `--only a,b` runs the measures giving a figure whose name contains a or b. */
 function selected(argv: readonly string[]): readonly Measure[] {
