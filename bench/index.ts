@@ -6,6 +6,7 @@ import { firstFrame } from './figures/first-frame.js';
 import { frame } from './figures/frame.js';
 import { keys } from './figures/keys.js';
 import { quitLatency } from './figures/quit.js';
+import { rss } from './figures/rss.js';
 import { streamChurn } from './figures/stream-churn.js';
 import { switchLatency } from './figures/switch.js';
 import { threadsSpeedup } from './figures/threads-speedup.js';
@@ -13,7 +14,7 @@ import { trackedTaskOverhead } from './figures/tracked-task-overhead.js';
 import { wall } from './figures/wall.js';
 
 /** Every measure, in the order the table prints its figures. */
-const MEASURES: readonly Measure[] = [trackedTaskOverhead, churn, streamChurn, frame, dashboardCpu, wall, firstFrame, keys, switchLatency, quitLatency, blockFrames, threadsSpeedup];
+const MEASURES: readonly Measure[] = [trackedTaskOverhead, churn, streamChurn, frame, dashboardCpu, wall, firstFrame, keys, switchLatency, quitLatency, blockFrames, rss, threadsSpeedup];
 
 /** `--only a,b` runs the measures giving a figure whose name contains a or b. */
 function selected(argv: readonly string[]): readonly Measure[] {
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
     process.stdout.write(`${JSON.stringify(figures.map(({ name, value, unit, goal, pass }) => ({ name, value, unit, goal, pass })))}\n`);
     return;
   }
-  const rows = figures.map((f) => [f.name, `${f.value} ${f.unit}`, f.goal, f.pass ? 'pass' : `MISS, ${f.shortfall}`, f.note ?? '']);
+  const rows = figures.map((f) => [f.name, `${f.value} ${f.unit}`, f.goal, f.reported ? 'reported' : f.pass ? 'pass' : `MISS, ${f.shortfall}`, f.note ?? '']);
   const head = ['figure', 'value', 'goal', '', 'how'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
