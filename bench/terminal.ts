@@ -15,6 +15,8 @@ const TICKS_PER_SECOND = 100;
 /** Ink wraps each frame in a synchronised update: begin … end. */
 const FRAME_START = '\u001B[?2026h';
 const FRAME_END = '\u001B[?2026l';
+/** Colours and text attributes. */
+const SGR = /\u001B\[[0-9;]*m/g;
 
 /** What went through the terminal: keys in (`I`) or output (`O`), seconds since the program started. */
 export interface Chunk {
@@ -118,16 +120,30 @@ export class TerminalRun {
 
   /** Seconds from `script` starting the program to the end of its first frame, once written. */
   async firstFrame(timeoutMs = 15_000): Promise<number> {
+    return this.frameShowing(undefined, timeoutMs);
+  }
+
+  /**
+   * Seconds from `script` starting the program to the end of the first frame whose text (colours
+   * left out) matches `shows`, or of the first frame at all without it. A repaint sends only the
+   * lines that changed: what a frame shows first is in that frame's text.
+   */
+  async frameShowing(shows: RegExp | undefined, timeoutMs = 15_000): Promise<number> {
     const deadline = performance.now() + timeoutMs;
     for (;;) {
       let text = '';
       for (const chunk of await this.chunks()) {
         if (chunk.kind !== 'O') continue;
         text += chunk.text;
-        const start = text.indexOf(FRAME_START);
-        if (start >= 0 && text.includes(FRAME_END, start)) return chunk.at;
+        for (;;) {
+          const start = text.indexOf(FRAME_START);
+          const end = start < 0 ? -1 : text.indexOf(FRAME_END, start);
+          if (end < 0) break;
+          if (!shows || shows.test(text.slice(start, end).replace(SGR, ''))) return chunk.at;
+          text = text.slice(end + FRAME_END.length);
+        }
       }
-      if (performance.now() > deadline) throw new Error(`no frame within ${timeoutMs} ms; the screen:\n${this.#terminal.screen()}`);
+      if (performance.now() > deadline) throw new Error(`no frame${shows ? ` showing ${shows}` : ''} within ${timeoutMs} ms; the screen:\n${this.#terminal.screen()}`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }

@@ -4,6 +4,7 @@
 // dashboard's stamps, the run's and the bench's own compare). src/ is left as it is: the hook
 // wraps what the dashboard process reads and writes from outside.
 //
+// In every process: `up`, the hook loaded (with the ms since the process's time origin), and `exit`.
 // In the dashboard process (bin/loopscope.js):
 // - `key`: a chunk of stdin as the process reads it (a key press reaching loopscope);
 // - `frame`: the end of a frame written (Ink closes each frame's synchronised update with ESU);
@@ -11,11 +12,9 @@
 // - `command`: a command sent to a run's process;
 // - `start` and `first`: a run's `start` message, and its first entity or state event after it,
 //   as the events pipe delivers them (decoded as the dashboard decodes them, until that first one);
-// - `exit`: the process exiting, with its code.
 // In a run's process (dist/agent.js):
 // - `got-run`: the `run` command read from the commands pipe;
-// - `sent-start`: the write of the events that hold its `start` message;
-// - `exit`.
+// - `sent-start`: the write of the events that hold its `start` message.
 // The bench's workloads note what the program does themselves (workloads/note.ts).
 import childProcess, { type ChildProcess } from 'node:child_process';
 import fs, { appendFileSync } from 'node:fs';
@@ -35,6 +34,8 @@ function note(ev: string, fields: Record<string, unknown> = {}): void {
 }
 
 if (LOG && role) {
+  // How long Node took to get here since the process began (performance's time origin).
+  note('up', { sinceStart: performance.now() });
   process.on('exit', (code) => note('exit', { code }));
   if (role === 'dashboard') watchDashboard();
   else watchRun();
