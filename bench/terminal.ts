@@ -201,12 +201,16 @@ export interface CpuShare {
 }
 
 export async function cpuShare(pid: number, ms: number): Promise<CpuShare> {
-  const all = cpuSeconds(pid);
-  const main = cpuSeconds(pid, pid);
+  return (await cpuShares([pid], ms))[0]!;
+}
+
+/** The shares of several processes over the same `ms`. */
+export async function cpuShares(pids: readonly number[], ms: number): Promise<CpuShare[]> {
+  const before = pids.map((pid) => ({ all: cpuSeconds(pid), main: cpuSeconds(pid, pid) }));
   const start = performance.now();
   await new Promise((resolve) => setTimeout(resolve, ms));
   const seconds = (performance.now() - start) / 1000;
-  return { all: (cpuSeconds(pid) - all) / seconds, main: (cpuSeconds(pid, pid) - main) / seconds };
+  return pids.map((pid, i) => ({ all: (cpuSeconds(pid) - before[i]!.all) / seconds, main: (cpuSeconds(pid, pid) - before[i]!.main) / seconds }));
 }
 
 /** The fields of /proc/<pid>/stat after the command name (which is in parentheses and may hold spaces). */
