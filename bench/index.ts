@@ -1,3 +1,4 @@
+import { availableParallelism, loadavg } from 'node:os';
 import type { Figure, Measure } from './figure.js';
 import { blockFrames } from './figures/block-frames.js';
 import { churn } from './figures/churn.js';
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const json = argv.includes('--json');
   const figures: Figure[] = [];
+  const load = loadavg()[0]!;
   for (const measure of selected(argv)) {
     const measured = await measure.run();
     figures.push(...measured);
@@ -42,6 +44,8 @@ async function main(): Promise<void> {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
   process.stdout.write(`${[line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')}\n`);
+  // Every timing depends on how busy the machine was: the table says so.
+  process.stdout.write(`1-minute load average ${load.toFixed(1)} → ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores\n`);
 }
 
 await main();
