@@ -2,6 +2,7 @@
 // NODE_OPTIONS=--import into the dashboard and into every run's process, appends what happened
 // (keys read, frames written, runs started, exits) with hrtime stamps to a log file of the
 // bench's; the workloads given as --file write their own lines there too (workloads/note.ts).
+import { rmSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,7 +30,8 @@ function hookBundle(): Promise<string> {
     const outfile = join(dir, 'hook.mjs');
     const { build } = await import('esbuild');
     await build({ entryPoints: [HOOK], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' });
-    process.once('exit', () => void rm(dir, { recursive: true, force: true }));
+    // At exit only synchronous work gets done.
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
     return outfile;
   })();
   return built;
