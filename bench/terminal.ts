@@ -15,6 +15,8 @@ const TICKS_PER_SECOND = 100;
 /** Ink wraps each frame in a synchronised update: begin … end. */
 const FRAME_START = '\u001B[?2026h';
 const FRAME_END = '\u001B[?2026l';
+/** Colours and text attributes. */
+const SGR = /\u001B\[[0-9;]*m/g;
 
 /** What went through the terminal: keys in (`I`) or output (`O`), seconds since the program started. */
 export interface Chunk {
@@ -34,15 +36,20 @@ export class TerminalRun {
     this.#dir = dir;
   }
 
-  /** Starts `node bin/loopscope.js <args>` in a fresh `columns`x`rows` terminal. */
-  static async start(columns: number, rows: number, args: string): Promise<TerminalRun> {
+  /**
+   * Starts `node bin/loopscope.js <args>` in a fresh `columns`x`rows` terminal, with `env` (a
+   * probe's variables, say) set for it and for the runs' processes it starts.
+   */
+  static async start(columns: number, rows: number, args: string, env: Record<string, string> = {}): Promise<TerminalRun> {
     if (!TmuxTerminal.available()) throw new Error('these figures need tmux (/usr/bin/tmux)');
     const run = new TerminalRun(new TmuxTerminal(columns, rows, ROOT), await mkdtemp(join(tmpdir(), 'loopscope-bench-')));
     const t = run.#terminal;
     await t.waitFor((s) => s.includes('ready$'), 'the shell');
     const log = join(run.#dir, 'io');
     const timing = join(run.#dir, 'timing');
-    t.type(`script -qf -m advanced -T ${timing} -B ${log} -c 'node bin/loopscope.js ${args}'; echo ${run.#done}`);
+    // Inside script's single-quoted command: each value in double quotes (it may hold spaces).
+    const vars = Object.entries(env).map(([name, value]) => `"${name}=${value}" `).join('');
+    t.type(`script -qf -m advanced -T ${timing} -B ${log} -c '${vars ? `env ${vars}` : ''}node bin/loopscope.js ${args}'; echo ${run.#done}`);
     t.keys('Enter');
     return run;
   }
@@ -113,16 +120,30 @@ export class TerminalRun {
 
   /** Seconds from `script` starting the program to the end of its first frame, once written. */
   async firstFrame(timeoutMs = 15_000): Promise<number> {
+    return this.frameShowing(undefined, timeoutMs);
+  }
+
+  /**
+   * Seconds from `script` starting the program to the end of the first frame whose text (colours
+   * left out) matches `shows`, or of the first frame at all without it. A repaint sends only the
+   * lines that changed: what a frame shows first is in that frame's text.
+   */
+  async frameShowing(shows: RegExp | undefined, timeoutMs = 15_000): Promise<number> {
     const deadline = performance.now() + timeoutMs;
     for (;;) {
       let text = '';
       for (const chunk of await this.chunks()) {
         if (chunk.kind !== 'O') continue;
         text += chunk.text;
-        const start = text.indexOf(FRAME_START);
-        if (start >= 0 && text.includes(FRAME_END, start)) return chunk.at;
+        for (;;) {
+          const start = text.indexOf(FRAME_START);
+          const end = start < 0 ? -1 : text.indexOf(FRAME_END, start);
+          if (end < 0) break;
+          if (!shows || shows.test(text.slice(start, end).replace(SGR, ''))) return chunk.at;
+          text = text.slice(end + FRAME_END.length);
+        }
       }
-      if (performance.now() > deadline) throw new Error(`no frame within ${timeoutMs} ms; the screen:\n${this.#terminal.screen()}`);
+      if (performance.now() > deadline) throw new Error(`no frame${shows ? ` showing ${shows}` : ''} within ${timeoutMs} ms; the screen:\n${this.#terminal.screen()}`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
@@ -180,10 +201,52 @@ export interface CpuShare {
 }
 
 export async function cpuShare(pid: number, ms: number): Promise<CpuShare> {
-  const all = cpuSeconds(pid);
-  const main = cpuSeconds(pid, pid);
+  return (await cpuShares([pid], ms))[0]!;
+}
+
+/** The shares of several processes over the same `ms`. */
+export async function cpuShares(pids: readonly number[], ms: number): Promise<CpuShare[]> {
+  const before = pids.map((pid) => ({ all: cpuSeconds(pid), main: cpuSeconds(pid, pid) }));
   const start = performance.now();
   await new Promise((resolve) => setTimeout(resolve, ms));
   const seconds = (performance.now() - start) / 1000;
-  return { all: (cpuSeconds(pid) - all) / seconds, main: (cpuSeconds(pid, pid) - main) / seconds };
+  return pids.map((pid, i) => ({ all: (cpuSeconds(pid) - before[i]!.all) / seconds, main: (cpuSeconds(pid, pid) - before[i]!.main) / seconds }));
+}
+
+/** The fields of /proc/<pid>/stat after the command name (which is in parentheses and may hold spaces). */
+function statFields(pid: number): string[] {
+  return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+}
+
+/**
+ * The runs' processes (`node dist/agent.js`) that the dashboard `pid` started and that are alive,
+ * oldest first: the run on screen (a spare is started after the run that takes the one before it),
+ * then the spare waiting for the next run, then any run still stopping.
+ */
+export function runProcesses(pid: number): number[] {
+  let children: number[];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+  const runs: { pid: number; started: number }[] = [];
+  for (const child of children) {
+    try {
+      const command = readFileSync(`/proc/${child}/cmdline`, 'utf8').split('\0');
+      const fields = statFields(child);
+      // State Z: ended, not yet waited for.
+      if (command.some((arg) => arg.endsWith('agent.js')) && fields[0] !== 'Z') runs.push({ pid: child, started: Number(fields[19]) });
+    } catch {
+      continue;
+    }
+  }
+  return runs.sort((a, b) => a.started - b.started || a.pid - b.pid).map((r) => r.pid);
+}
+
+/** A process's resident set now, in MB (VmRSS). */
+export function rssMb(pid: number): number {
+  const kb = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  if (!kb) throw new Error(`no VmRSS for process ${pid}`);
+  return Number(kb[1]) / 1024;
 }

@@ -2,10 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { atMost, median, type Figure, type Measure } from '../figure.js';
 import { ensureBuilt, ROOT, TerminalRun } from '../terminal.js';
 
-/** Scenarios and how many times each runs both ways: a mix of a block and waits, and a crowd. */
+/**
+ * Scenarios, how many times each runs both ways, and the goal: a mix of a block and waits (the
+ * issue's 1.02x, now that the screen is drawn in another process than the run), and a crowd.
+ */
 const SCENARIOS = [
-  { id: 'sync-vs-async', figure: 'wall-dashboard-vs-headless', runs: 5 },
-  { id: 'rush-hour', figure: 'wall-dashboard-vs-headless-rush-hour', runs: 3 },
+  { id: 'sync-vs-async', figure: 'wall-dashboard-vs-headless', runs: 5, goal: 1.02 },
+  { id: 'rush-hour', figure: 'wall-dashboard-vs-headless-rush-hour', runs: 3, goal: 1.05 },
 ] as const;
 
 /** `409ms`, `2.23s` (formatMs) in ms. */
@@ -14,16 +17,19 @@ function parseMs(text: string): number {
 }
 
 /**
- * A scenario's own wall time (the run's wallMs: start to the end of its work) in the dashboard, in
- * a real 80x24 terminal, against a headless run, each in a fresh process, one after the other;
- * the median of the ratios.
+ * A scenario's own wall time (the run's wallMs: start to the end of its work, as the run's own
+ * process measures it and reports it in its `end` message) in the dashboard, in a real 80x24
+ * terminal, against the headless command line, one after the other, each a fresh loopscope.
+ * Both run the program in a process of its own (node dist/agent.js): the dashboard's run sends
+ * loop samples and its prints down the stream and shares the machine with the screen's process and
+ * the spare one started ahead; the headless run prints its transcript itself. The median of the ratios.
  */
 export const wall: Measure = {
   names: SCENARIOS.map((s) => s.figure),
   async run() {
     await ensureBuilt();
     const figures: Figure[] = [];
-    for (const { id, figure, runs } of SCENARIOS) {
+    for (const { id, figure, runs, goal } of SCENARIOS) {
       const ratios: number[] = [];
       const pairs: string[] = [];
       for (let i = 0; i < runs; i++) {
@@ -33,7 +39,13 @@ export const wall: Measure = {
         pairs.push(`${Math.round(shown)}/${Math.round(alone)}`);
       }
       figures.push(
-        atMost(figure, median(ratios), 'x', 1.05, `${id}: dashboard (80x24) / headless wall time, median of ${runs} pairs of fresh processes (ms: ${pairs.join(', ')})`),
+        atMost(
+          figure,
+          median(ratios),
+          'x',
+          goal,
+          `${id}: the run's own wall time (its process's end message) in the dashboard (80x24, tmux) / headless, each run in its own process; median of ${runs} pairs of fresh starts (ms: ${pairs.join(', ')})`,
+        ),
       );
     }
     return figures;
