@@ -31,7 +31,7 @@ export function agentEntry(): string {
  */
 export class AgentProcess extends EventEmitter {
   readonly child: ChildProcess;
-  /** performance.now() when the process was last heard from: its heartbeat. */
+  /** performance.now() when the process's loop was last heard turning: its heartbeat. */
   lastHeard = performance.now();
   #exited = false;
   #rawListener: ((stream: 'stdout' | 'stderr', text: string) => void) | undefined;
@@ -48,8 +48,9 @@ export class AgentProcess extends EventEmitter {
     this.#commands = this.child.stdio[4] as Writable;
     const decoder = new Decoder();
     this.#events.on('data', (chunk: Buffer) => {
-      this.lastHeard = performance.now();
+      const beats = decoder.beats;
       for (const event of decoder.feed(chunk)) this.emit('event', event as StreamEvent);
+      if (decoder.beats > beats) this.lastHeard = performance.now();
     });
     // A command to a process that just died has nowhere to go: that is told by `exit`.
     this.#commands.on('error', () => undefined);

@@ -5,7 +5,10 @@ import type { ActOutcome, ControlMessage, RunEnd, ScenarioInfo, StreamEvent } fr
 import { AgentProcess, type Output } from './agent-process.js';
 import type { Action, LoopMirror, RunHandle } from './run-handle.js';
 
-/** Silence from a running program longer than this is its thread held: a block, going on now. */
+/**
+ * No heartbeat (a turn of its loop) from a running program for longer than this is its thread held:
+ * a block, going on now, whatever else it sends meanwhile (an endless chain of jobs floods events).
+ */
 const SILENCE_MS = 80;
 
 /** An event as a consumer of the stream gets it, with the mirrored entity it was about. */
