@@ -108,13 +108,14 @@ export class AgentProcess extends EventEmitter {
 
   /**
    * Ends the process and its group: asks (the command `stop`), then tells (SIGTERM), then makes
-   * it (SIGKILL), each after a short wait, and resolves once it is gone. A program spinning in
-   * `for (;;) {}` cannot hear the command, so the signals come within a few hundred ms.
+   * it (SIGKILL), each after a short wait, and resolves once it is gone. Without `ask`, it is
+   * told at once: a program that holds its thread (`for (;;) {}`) cannot hear the asking, and a
+   * process that runs nothing has nothing to wind down.
    */
-  async end(reason: string): Promise<void> {
+  async end(reason: string, { ask = true } = {}): Promise<void> {
     if (!this.#exited) {
       this.send({ type: 'stop', reason });
-      if (!(await this.#within(TERM_AFTER_MS))) {
+      if (!ask || !(await this.#within(TERM_AFTER_MS))) {
         this.signalGroup('SIGTERM');
         if (!(await this.#within(KILL_AFTER_MS))) this.signalGroup('SIGKILL');
       }

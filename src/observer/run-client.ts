@@ -98,12 +98,16 @@ export class RunClient implements RunHandle {
     return () => this.#eventListeners.delete(listener);
   }
 
-  /** Stops the run: its process is asked, then told, then made to end (see AgentProcess.end). */
+  /**
+   * Stops the run: its process is asked, then told, then made to end (see AgentProcess.end); one
+   * whose thread is held now cannot hear the asking, and is told at once.
+   */
   async stop(reason: string): Promise<RunEnd> {
     if (this.#result === undefined) {
+      const ask = this.blockedSince() === undefined;
       this.#stopping ??= reason;
       this.#emit();
-      await this.process.end(reason);
+      await this.process.end(reason, { ask });
     }
     return this.done;
   }
