@@ -28,8 +28,8 @@ function clip(text: string | undefined): string | undefined {
  * The run's end of the event stream: every change of the tracker, encoded as it happens and sent
  * in batches on the events pipe. A write to a pipe the watcher is slow to read waits for it: the
  * program's reporting slows down, and no event is lost (the watcher's `--json` says every one).
- * Sending every FLUSH_MS is also the heartbeat the watcher listens for: no batch for a while
- * means the program holds its thread.
+ * Sending every FLUSH_MS is also the heartbeat the watcher listens for: no heartbeat for a
+ * while means the program holds its thread.
  */
 export class Emitter implements TrackerSink {
   readonly #fd: number;
@@ -100,18 +100,22 @@ export class Emitter implements TrackerSink {
 
   /**
    * Sends what is waiting, now; a full pipe makes this wait until the watcher reads. With
-   * `beat`, an empty frame goes when nothing waits: the watcher hears the thread is free.
+   * `beat` (from the timer, so the loop turned), an empty frame follows: the watcher hears the
+   * thread is free. A frame sent from inside the program's code (one that filled up, a print
+   * after a quiet spell) is no heartbeat: a program in an endless chain of jobs sends those,
+   * and its loop never turns.
    */
   flush(beat = false): void {
     if (this.#closed) return;
     this.#flushedAt = performance.now();
-    let frame = this.#encoder.take();
-    if (frame.length === 0) {
-      if (!beat) return;
-      frame = EMPTY_FRAME;
-    }
+    const frame = this.#encoder.take();
+    if (frame.length > 0) this.#write(frame);
+    if (beat) this.#write(EMPTY_FRAME);
+  }
+
+  #write(frame: Buffer): void {
     let at = 0;
-    while (at < frame.length) {
+    while (at < frame.length && !this.#closed) {
       try {
         at += writeSync(this.#fd, frame, at);
       } catch (error) {
@@ -122,7 +126,6 @@ export class Emitter implements TrackerSink {
         }
         // The watcher is gone (EPIPE): nobody to tell any more.
         this.close();
-        return;
       }
     }
   }

@@ -11,6 +11,7 @@ import type { AgentProcess, Output } from '../observer/agent-process.js';
 import type { ScenarioInfo } from '../stream/events.js';
 import { resolve } from 'node:path';
 import { processOutput } from './process-output.js';
+import { ENDING_SIGNALS, SIGNAL_CODES, type EndingSignal } from '../exit-signals.js';
 import { quote } from '../text/quote.js';
 import { Recording } from '../record/record.js';
 import { findScenario, loadBuiltin, SCENARIOS } from '../../scenarios/index.js';
@@ -77,16 +78,36 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`${s.headlessInstead(s[problem])}\n`);
   }
   const output = processOutput();
+  const stop = new AbortController();
+  output.closed.addEventListener('abort', () => stop.abort('the output was closed'));
+  const signalled = onEndingSignals((signal) => stop.abort(`stopped by ${signal}`));
   const code = await runHeadless(chosen.scenarios, {
     json: options.json,
     settings,
     out: output.out,
     err: output.err,
     titles: options.all,
-    stop: output.closed,
+    stop: stop.signal,
     firstProcess: chosen.process,
   });
-  return output.exitCode(code);
+  return signalled() ?? output.exitCode(code);
+}
+
+/**
+ * Calls `ended` for each of SIGINT (Ctrl+C), SIGTERM and SIGHUP that comes, instead of dying of
+ * it; returns what says the exit code of the first (undefined until one came). A run's process
+ * is in a group of its own, which a terminal's Ctrl+C does not reach: dying would leave it
+ * running, for ever if it never lets its loop turn to see that its watcher is gone.
+ */
+function onEndingSignals(ended: (signal: EndingSignal) => void): () => number | undefined {
+  let code: number | undefined;
+  for (const signal of ENDING_SIGNALS) {
+    process.on(signal, () => {
+      code ??= SIGNAL_CODES[signal];
+      ended(signal);
+    });
+  }
+  return () => code;
 }
 
 /** A mistake on the command line: one line, exit 2. Anything else is ours, and goes on up. */

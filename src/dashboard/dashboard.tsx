@@ -5,6 +5,7 @@ import { ThemeContext } from '../hooks/use-theme.js';
 import { strings } from '../view/i18n.js';
 import { lineUpdates } from './line-updates.js';
 import { settingsWith, type RunSettings } from '../settings.js';
+import { ENDING_SIGNALS, SIGNAL_CODES, type EndingSignal } from '../exit-signals.js';
 import type { Recording } from '../record/record.js';
 import type { ScenarioInfo } from '../stream/events.js';
 import type { AgentProcess } from '../observer/agent-process.js';
@@ -45,8 +46,6 @@ export function inputProblem(stdin: NodeJS.ReadStream): 'stdinNotTty' | 'noRawMo
   return undefined;
 }
 
-/** Exit codes of the ways a dashboard ends besides q (0) and a crash (1). */
-const SIGNAL_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 /** Longest wait for the run to stop on the way out; past it the terminal is restored anyway. */
 const QUIT_DEADLINE_MS = 3000;
 
@@ -99,12 +98,12 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
   // The program runs in its own process: an uncaught error here is loopscope's own, and ends
   // the app with one line instead of a torn screen.
   const onUncaught = (error: unknown) => onCrash(error);
-  const onSignal = (signal: keyof typeof SIGNAL_CODES) => void finish(SIGNAL_CODES[signal]);
+  const onSignal = (signal: EndingSignal) => void finish(SIGNAL_CODES[signal]);
   // A terminal that went away (EIO, EPIPE) cannot be drawn on: stop quietly.
   const onStreamError = () => void finish(exitCode || 1);
   process.on('uncaughtException', onUncaught);
   process.on('unhandledRejection', onUncaught);
-  for (const signal of Object.keys(SIGNAL_CODES) as (keyof typeof SIGNAL_CODES)[]) process.on(signal, onSignal);
+  for (const signal of ENDING_SIGNALS) process.on(signal, onSignal);
   stdout.on('error', onStreamError);
 
   const theme = themeFor(env);
@@ -143,7 +142,7 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
     store.dispose();
     process.off('uncaughtException', onUncaught);
     process.off('unhandledRejection', onUncaught);
-    for (const signal of Object.keys(SIGNAL_CODES) as (keyof typeof SIGNAL_CODES)[]) process.off(signal, onSignal);
+    for (const signal of ENDING_SIGNALS) process.off(signal, onSignal);
     restoreTerminal(stdin, stdout);
     stdout.off('error', onStreamError);
     drawing.stop();

@@ -23,7 +23,10 @@ export interface HeadlessOptions {
   readonly err: Sink;
   /** Print a title line before each scenario (with --all). */
   readonly titles: boolean;
-  /** Aborted when the output has gone away (a closed pipe, a signal): the run stops and no other starts. */
+  /**
+   * Aborted, with the reason the run is stopped for, when the output has gone away (a closed pipe)
+   * or a signal came: the run stops and no other starts.
+   */
   readonly stop?: AbortSignal;
   /** The process the first scenario runs in, when one was started for it already (a --file loaded). */
   readonly firstProcess?: AgentProcess;
@@ -64,7 +67,7 @@ async function runOne(scenario: ScenarioInfo, options: HeadlessOptions, process:
     tracker: { retention: 16, logCapacity: 16, history: false },
   });
   const ended = json ? followAsJson(client, out) : undefined;
-  const stopped = () => void client.stop('the output was closed');
+  const stopped = () => void client.stop(String(options.stop!.reason));
   options.stop?.addEventListener('abort', stopped);
   const result = await client.done;
   await client.process.gone();

@@ -31,9 +31,15 @@ export function agentEntry(): string {
  */
 export class AgentProcess extends EventEmitter {
   readonly child: ChildProcess;
-  /** performance.now() when the process was last heard from: its heartbeat. */
+  /** performance.now() when the process's loop was last heard turning: its heartbeat. */
   lastHeard = performance.now();
   #exited = false;
+  /** Reading is paused by whoever reads the events (pauseEvents). */
+  #held = false;
+  /** Reading waits for the loop to turn once (#yieldTurn). */
+  #yielding = false;
+  /** The process is being killed: what it still sends is read and dropped (#drain). */
+  #draining = false;
   #rawListener: ((stream: 'stdout' | 'stderr', text: string) => void) | undefined;
   readonly #early: ['stdout' | 'stderr', string][] = [];
   readonly #gone: Promise<void>;
@@ -48,8 +54,11 @@ export class AgentProcess extends EventEmitter {
     this.#commands = this.child.stdio[4] as Writable;
     const decoder = new Decoder();
     this.#events.on('data', (chunk: Buffer) => {
-      this.lastHeard = performance.now();
+      if (this.#draining) return;
+      const beats = decoder.beats;
       for (const event of decoder.feed(chunk)) this.emit('event', event as StreamEvent);
+      if (decoder.beats > beats) this.lastHeard = performance.now();
+      this.#yieldTurn();
     });
     // A command to a process that just died has nowhere to go: that is told by `exit`.
     this.#commands.on('error', () => undefined);
@@ -98,22 +107,54 @@ export class AgentProcess extends EventEmitter {
 
   /** Stops reading events (a slow reader): the process waits, its writes held by the full pipe. */
   pauseEvents(): void {
+    this.#held = true;
     this.#events.pause();
   }
 
   resumeEvents(): void {
+    this.#held = false;
+    if (!this.#yielding) this.#events.resume();
+  }
+
+  /**
+   * From now on reads the events pipe to its end without decoding it: a process being killed
+   * says nothing more worth showing (it will not say how its run ended), and it is gone only once
+   * its pipes are drained. A flood still under way would otherwise be decoded to the last byte.
+   */
+  #drain(): void {
+    this.#draining = true;
+    this.#held = false;
     this.#events.resume();
   }
 
   /**
-   * Ends the process and its group: asks (the command `stop`), then tells (SIGTERM), then makes
-   * it (SIGKILL), each after a short wait, and resolves once it is gone. A program spinning in
-   * `for (;;) {}` cannot hear the command, so the signals come within a few hundred ms.
+   * Reads no more events until the loop has turned once. A run that floods its events (an
+   * endless chain of jobs, each settling a future) writes as fast as they are read, and libuv
+   * reads a pipe chunk after chunk while it has data: keys, frames and the timers of a stop
+   * would wait behind hundreds of ms of events. Its writes wait on the full pipe meanwhile, so
+   * nothing is lost.
    */
-  async end(reason: string): Promise<void> {
+  #yieldTurn(): void {
+    if (this.#yielding) return;
+    this.#yielding = true;
+    this.#events.pause();
+    setImmediate(() => {
+      this.#yielding = false;
+      if (!this.#held) this.#events.resume();
+    });
+  }
+
+  /**
+   * Ends the process and its group: asks (the command `stop`), then tells (SIGTERM), then makes
+   * it (SIGKILL), each after a short wait, and resolves once it is gone. Without `ask`, it is
+   * told at once: a program that holds its thread (`for (;;) {}`) cannot hear the asking, and a
+   * process that runs nothing has nothing to wind down.
+   */
+  async end(reason: string, { ask = true } = {}): Promise<void> {
     if (!this.#exited) {
       this.send({ type: 'stop', reason });
-      if (!(await this.#within(TERM_AFTER_MS))) {
+      if (!ask || !(await this.#within(TERM_AFTER_MS))) {
+        this.#drain();
         this.signalGroup('SIGTERM');
         if (!(await this.#within(KILL_AFTER_MS))) this.signalGroup('SIGKILL');
       }

@@ -5,7 +5,10 @@ import type { ActOutcome, ControlMessage, RunEnd, ScenarioInfo, StreamEvent } fr
 import { AgentProcess, type Output } from './agent-process.js';
 import type { Action, LoopMirror, RunHandle } from './run-handle.js';
 
-/** Silence from a running program longer than this is its thread held: a block, going on now. */
+/**
+ * No heartbeat (a turn of its loop) from a running program for longer than this is its thread held:
+ * a block, going on now, whatever else it sends meanwhile (an endless chain of jobs floods events).
+ */
 const SILENCE_MS = 80;
 
 /** An event as a consumer of the stream gets it, with the mirrored entity it was about. */
@@ -95,12 +98,16 @@ export class RunClient implements RunHandle {
     return () => this.#eventListeners.delete(listener);
   }
 
-  /** Stops the run: its process is asked, then told, then made to end (see AgentProcess.end). */
+  /**
+   * Stops the run: its process is asked, then told, then made to end (see AgentProcess.end); one
+   * whose thread is held now cannot hear the asking, and is told at once.
+   */
   async stop(reason: string): Promise<RunEnd> {
     if (this.#result === undefined) {
+      const ask = this.blockedSince() === undefined;
       this.#stopping ??= reason;
       this.#emit();
-      await this.process.end(reason);
+      await this.process.end(reason, { ask });
     }
     return this.done;
   }

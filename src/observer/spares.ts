@@ -22,11 +22,11 @@ export class Spares {
     if (!this.#closed) this.#next ??= new AgentProcess(this.output);
   }
 
-  /** Ends the spare: no run will take it. */
+  /** Ends the spare at once (it runs nothing, so it has nothing to wind down): no run will take it. */
   async close(): Promise<void> {
     this.#closed = true;
     const spare = this.#next;
     this.#next = undefined;
-    await spare?.end('no run');
+    await spare?.end('no run', { ask: false });
   }
 }

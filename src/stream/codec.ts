@@ -189,6 +189,8 @@ export class Encoder {
 
 /** Reads frames from chunks as they come (a frame may span chunks) and hands out their events. */
 export class Decoder {
+  /** Empty frames read so far: each says the sender's loop turned (its heartbeat). */
+  beats = 0;
   #pending: Buffer[] = [];
   #pendingBytes = 0;
 
@@ -201,6 +203,7 @@ export class Decoder {
       const length = head.readUInt32LE(0);
       if (this.#pendingBytes < 4 + length) return;
       const frame = this.#take(4 + length).subarray(4);
+      if (length === 0) this.beats++;
       yield* decodeFrame(frame);
     }
   }

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, cli, ROOT } from '../helpers/cli.js';
+import { BIN, cli, piped, ROOT } from '../helpers/cli.js';
 
 /** Lines with addresses, source locations and timings masked, so Python's and ours compare. */
 function mask(text: string): string[] {
@@ -190,17 +190,6 @@ describe('an unreadable --file', () => {
 });
 
 describe('a reader that stops reading (| head)', () => {
-  /** Runs loopscope into `head -n lines` in bash; loopscope's own exit code comes from PIPESTATUS. */
-  function piped(args: string, lines: number, redirect = '') {
-    const start = performance.now();
-    const run = spawnSync('bash', ['-c', `node ${BIN} ${args} ${redirect} | head -n ${lines}; echo "status=\${PIPESTATUS[0]}" >&2`], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1' },
-    });
-    return { ...run, ms: performance.now() - start };
-  }
-
   it.each([
     ['--json', '--json', ''],
     ['the transcript', '--headless', ''],

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectFrameThenExit, expectTerminalRestored, exited, launch, logicalLines, quitCleanly, terminalFactory } from './shell.js';
+import { expectFrameThenExit, expectTerminalRestored, exited, launch, logicalLines, panelLines, quitCleanly, terminalFactory } from './shell.js';
 import { TmuxTerminal } from './tmux.js';
 
 // The real program in a real terminal (tmux): keys in, screen out, and the terminal afterwards.
@@ -65,28 +65,21 @@ describe.skipIf(!TmuxTerminal.available())('dashboard in a real terminal', () =>
     }
   }, 60_000);
 
-  it("a --file scenario's error after its run shows in the console panel and the app goes on (loopscope's own crashes: reliability.test.ts)", async () => {
-    const t = terminal(80, 24);
-    await launch(t, '--file test/e2e/fixtures/throw-later.mjs');
-    const late = 'after the run: uncaught Error: boom';
-    await t.waitFor((s) => s.includes(late), 'the error in the console panel');
-    // Still drawing and answering keys: r runs it again (a fresh console), and it throws again.
+  it.each([
+    ['an Error', 'throw-later', 'Error: boom after the run', 'Error: boom after the run'],
+    ['a string, with no stack', 'throw-value-later', 'boom after the run', "'boom after the run'"],
+  ])("a --file program's uncaught error after its main returned (%s) ends its process as under node: the console shows what Node printed, the run failed, r reruns", async (_what, file, printed, error) => {
+    // Tall enough for Node's whole print in the console panel. (loopscope's own crashes: reliability.test.ts)
+    const t = terminal(80, 40);
+    await launch(t, `--file test/e2e/fixtures/${file}.mjs`);
+    const failed = (s: string) => s.includes(`✗ Uncaught exception: ${error}`);
+    const lines = panelLines(await t.waitFor(failed, 'the run to fail'), 'Console');
+    expect(lines).toContain(printed);
+    expect(lines.slice(-3)).toEqual(['', expect.stringMatching(/^Node\.js v\d+/), 'process exited with code 1']);
+    // Still drawing and answering keys: r runs it again (a fresh console), and it fails again.
     t.keys('r');
-    await t.waitFor((s) => !s.includes(late), 'the rerun with a fresh console');
-    await t.waitFor((s) => s.includes(late), 'the error again');
-    t.keys('q');
-    expectFrameThenExit(await t.waitFor(exited(0), 'exit code 0'), 0);
-    await expectTerminalRestored(t);
-  }, 60_000);
-
-  it("a --file scenario's non-Error thrown after its run (a string, no stack) shows in the console panel too, and the app goes on", async () => {
-    const t = terminal(80, 24);
-    await launch(t, '--file test/e2e/fixtures/throw-value-later.mjs');
-    const late = "after the run: uncaught 'boom after the run'";
-    await t.waitFor((s) => s.includes(late), 'the thrown string in the console panel');
-    t.keys('r');
-    await t.waitFor((s) => !s.includes(late), 'the rerun with a fresh console');
-    await t.waitFor((s) => s.includes(late), 'the thrown string again');
+    await t.waitFor((s) => !failed(s), 'the rerun');
+    await t.waitFor(failed, 'the run to fail again');
     t.keys('q');
     expectFrameThenExit(await t.waitFor(exited(0), 'exit code 0'), 0);
     await expectTerminalRestored(t);
