@@ -1,29 +1,14 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import { useTheme } from '../src/hooks/use-theme.js';
-import type { Theme } from '../src/view/theme.js';
-import { sameLane, type CellRole, type Lane } from '../src/view/timeline.js';
+import { roleColour } from '../src/view/role-colour.js';
+import { sameLane, type Lane } from '../src/view/timeline.js';
 
 export type Props = {
   readonly lane: Lane;
   readonly label: string;
   readonly labelWidth: number;
 };
-
-function colourOf(theme: Theme, role: CellRole): string | undefined {
-  switch (role) {
-    case 'empty':
-      return undefined;
-    case 'active':
-      return theme.state.running;
-    case 'blocked':
-      return theme.blocked;
-    case 'paused':
-      return theme.paused;
-    default:
-      return theme.state[role];
-  }
-}
 
 /**
  * One lane of the timeline: a label, then the bar drawn as coloured runs of cells. The lanes are
@@ -40,7 +25,7 @@ export const TimelineLane = memo(function TimelineLane({ lane, label, labelWidth
       </Box>
       <Text wrap="truncate-end">
         {lane.segments.map((seg, i) => (
-          <Text key={i} color={colourOf(theme, seg.role)}>
+          <Text key={i} color={roleColour(theme, seg.role)}>
             {seg.text}
           </Text>
         ))}
