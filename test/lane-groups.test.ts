@@ -77,6 +77,15 @@ describe('grouping rows into lanes', () => {
     expectEachRowOnce(rows, groups);
   });
 
+  it('keeps the grouping while only states change, and groups again when a name, the room or the language does', () => {
+    const list = (state: 'waiting' | 'resolved', last: string) => [entity(1, 'main', 'waiting'), ...Array.from({ length: 6 }, (_, i) => entity(i + 2, i === 5 ? last : `car-${i + 1}`, i === 0 ? state : 'waiting', { parent: 't1' }))];
+    const first = laneGroups(orderRows(list('waiting', 'car-6')), 2, WORDS);
+    expect(laneGroups(orderRows(list('resolved', 'car-6')), 2, WORDS)).toBe(first);
+    expect(laneGroups(orderRows(list('resolved', 'bus')), 2, WORDS).map((g) => g.label)).toEqual(['main', 'main children ×6']);
+    expect(laneGroups(orderRows(list('resolved', 'bus')), 3, WORDS).map((g) => g.label)).toEqual(['main', 'car-* ×5', 'bus']);
+    expect(laneGroups(orderRows(list('resolved', 'bus')), 2, groupWords(strings('es'))).map((g) => g.label)).toEqual(['main', 'hijos de main ×6']);
+  });
+
   it('fills every row of the timeline, under the loop lane, with a lane per group', () => {
     const rows = made(['Task-1'], ...Array.from({ length: 16 }, (_, i) => [i < 4 ? `worker-${i + 1}` : `job-${i - 3}`, 1] as const));
     const lanes = timelineLanes(rows, [], 100, 20, 13, WORDS);

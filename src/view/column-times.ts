@@ -50,11 +50,13 @@ export class ColumnTimes {
 
   /** Counts [from, to) ms as `role`, times `weight` (a share of it, or members at once). */
   add(role: number, from: number, to: number, weight = 1): void {
-    const start = Math.max(0, from);
-    const end = Math.min(this.#span, to);
+    const start = from > 0 ? from : 0;
+    const end = to < this.#span ? to : this.#span;
     if (end <= start) return;
-    const a = this.column(start);
-    const b = this.column(end);
+    // Called for every stretch of every member of a group: the column sums are kept to plain arithmetic.
+    const last = this.#width - 1;
+    const a = Math.min(last, Math.floor(start / this.columnMs));
+    const b = Math.min(last, Math.floor(end / this.columnMs));
     const row = role * this.#width;
     if (a === b) {
       this.#part[row + a]! += (end - start) * weight;

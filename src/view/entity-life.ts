@@ -7,10 +7,12 @@ import type { MarkIndex } from './mark-index.js';
 const SETTLES = STATES.map(isSettled);
 
 /**
- * Kinds whose running is their own thread or process: the loop blocked by someone else's code
- * did not stop them, so a block is never theirs.
+ * True for kinds whose running is on the loop's thread: a worker or a process runs on its own, so
+ * the loop blocked by someone else's code did not stop it, and a block is never its doing.
  */
-const OWN_THREAD: ReadonlySet<Kind> = new Set(['worker', 'process']);
+function onLoop(kind: Kind): boolean {
+  return kind !== 'worker' && kind !== 'process';
+}
 
 /**
  * Adds the life of `e` up to `now` to `times`, stretch by stretch in the state it was in: from
@@ -19,7 +21,7 @@ const OWN_THREAD: ReadonlySet<Kind> = new Set(['worker', 'process']);
  * and a block is counted only where this entity's own code was running through it.
  */
 export function addLife(times: ColumnTimes, e: EntityView, now: number, marks: MarkIndex, weight = 1): void {
-  const blocks = !OWN_THREAD.has(e.kind);
+  const blocks = marks.count > 0 && onLoop(e.kind);
   const history = e.history;
   if (history === undefined) {
     addFromTimes(times, e, now, marks, blocks, weight);
@@ -75,6 +77,10 @@ function gapShares(history: StateHistory): number | undefined {
 
 /** Adds [from, to) as `role`, less what a pause froze and, for running code, what a block held. */
 function addCut(times: ColumnTimes, role: number, from: number, to: number, marks: MarkIndex, blocks: boolean, weight: number): void {
+  if (marks.count === 0) {
+    times.add(role, from, to, weight);
+    return;
+  }
   let t = from;
   for (let k = marks.firstEndingAfter(from); k < marks.count && marks.starts[k]! < to; k++) {
     const paused = marks.paused[k] === 1;

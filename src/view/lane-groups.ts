@@ -220,12 +220,42 @@ function labelOf(clans: readonly Clan[], members: number, rows: readonly Row[], 
   return words.others(members);
 }
 
+/** The last grouping made, and what it was made from. */
+let last: { rows: readonly Row[]; room: number; words: GroupWords; groups: readonly LaneGroup[] } | undefined;
+
+/** Rows that group alike: the same entities, names and nesting, in the same places (states may differ). */
+function sameShape(a: readonly Row[], b: readonly Row[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x !== y && (x.entity.id !== y.entity.id || x.entity.name !== y.entity.name || x.depth !== y.depth)) return false;
+  }
+  return true;
+}
+
+function sameWords(a: GroupWords, b: GroupWords): boolean {
+  return a.stem === b.stem && a.children === b.children && a.family === b.family && a.others === b.others;
+}
+
 /**
  * Rows in at most `room` lanes, as many as there is room for (no line left empty): related
  * entities share a lane (one stem and one parent: `car-* ×250`; one parent's children; a parent
- * with its children), never entities that are strangers to each other.
+ * with its children), never entities that are strangers to each other. A busy run's rows change
+ * state every frame but rarely shape: the last grouping is kept while the shape stays.
  */
-export function laneGroups(rows: readonly Row[], room: number, words: GroupWords): LaneGroup[] {
+export function laneGroups(rows: readonly Row[], room: number, words: GroupWords): readonly LaneGroup[] {
+  if (last && last.room === room && sameWords(last.words, words) && sameShape(last.rows, rows)) {
+    last.rows = rows;
+    return last.groups;
+  }
+  const groups = groupRows(rows, room, words);
+  last = { rows, room, words, groups };
+  return groups;
+}
+
+function groupRows(rows: readonly Row[], room: number, words: GroupWords): LaneGroup[] {
   if (room <= 0 || rows.length === 0) return [];
   const clans = clansOf(rows);
   const drafts = clans.length > room ? coarsen(clans, room) : clans.map((clan) => ({ clans: [clan], parts: 1 }));
