@@ -3,7 +3,6 @@
  * their code in STATES), then running while the loop was blocked, then frozen at a step.
  */
 export const TIME_ROLES = ['created', 'pending', 'running', 'waiting', 'blocked', 'paused'] as const;
-export type TimeRole = (typeof TIME_ROLES)[number];
 
 export const CREATED = 0;
 export const PENDING = 1;
@@ -25,22 +24,37 @@ export function columnOf(t: number, columnMs: number, width: number): number {
  */
 export class ColumnTimes {
   /** Milliseconds each column stands for. */
-  readonly columnMs: number;
-  readonly #width: number;
-  readonly #span: number;
+  columnMs = 1;
+  #width = 0;
+  #span = 0;
   /** Partly covered columns: role * width + column. */
-  readonly #part: Float64Array;
+  #part = new Float64Array(0);
   /** Wholly covered columns, as differences: role * (width + 1) + column. */
-  readonly #whole: Float64Array;
+  #whole = new Float64Array(0);
   #summed = false;
 
   /** `width` columns over the run's first `span` ms. */
   constructor(width: number, span: number) {
+    this.reset(width, span);
+  }
+
+  /**
+   * Empty again, for `width` columns over `span` ms: the lanes of a frame are summed one after
+   * another in the same arrays, so a frame makes no garbage of them.
+   */
+  reset(width: number, span: number): this {
     this.#width = width;
     this.#span = span;
     this.columnMs = span / width;
-    this.#part = new Float64Array(ROLES * width);
-    this.#whole = new Float64Array(ROLES * (width + 1));
+    this.#summed = false;
+    if (this.#part.length < ROLES * width) {
+      this.#part = new Float64Array(ROLES * width);
+      this.#whole = new Float64Array(ROLES * (width + 1));
+    } else {
+      this.#part.fill(0, 0, ROLES * width);
+      this.#whole.fill(0, 0, ROLES * (width + 1));
+    }
+    return this;
   }
 
   /** The column a moment falls in. */

@@ -1,10 +1,12 @@
-import { isSettled, STATES, type Kind } from '../runtime/states.js';
+import { isSettled, STATES, type Kind, type State } from '../runtime/states.js';
 import { HISTORY_KEEP_HEAD, type EntityView, type StateHistory } from '../runtime/tracker.js';
 import { BLOCKED, ColumnTimes, CREATED, PAUSED, PENDING, RUNNING, WAITING } from './column-times.js';
 import type { MarkIndex } from './mark-index.js';
 
 /** True for each state code an entity never leaves. */
 const SETTLES = STATES.map(isSettled);
+/** Each state's code, looked up by name (a view made by hand has only its state's name). */
+const CODE = Object.fromEntries(STATES.map((s, i) => [s, i])) as Readonly<Record<State, number>>;
 
 /**
  * True for kinds whose running is on the loop's thread: a worker or a process runs on its own, so
@@ -49,10 +51,11 @@ export function addLife(times: ColumnTimes, e: EntityView, now: number, marks: M
 /** A view made by hand (no history): not started, then running or in its live state, until it settled. */
 function addFromTimes(times: ColumnTimes, e: EntityView, now: number, marks: MarkIndex, blocks: boolean, weight: number): void {
   const end = e.settled ?? now;
-  const before = e.started === undefined && !isSettled(e.state) ? STATES.indexOf(e.state) : e.kind === 'coroutine' ? CREATED : PENDING;
+  const code = CODE[e.state];
+  const before = e.started === undefined && !SETTLES[code] ? code : e.kind === 'coroutine' ? CREATED : PENDING;
   addCut(times, before, e.created, e.started ?? end, marks, blocks, weight);
   if (e.started === undefined) return;
-  addCut(times, e.settled === undefined ? STATES.indexOf(e.state) : RUNNING, e.started, end, marks, blocks, weight);
+  addCut(times, e.settled === undefined ? code : RUNNING, e.started, end, marks, blocks, weight);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { STATES, type State } from '../runtime/states.js';
-import type { Mark, StepView } from '../runtime/tracker.js';
+import type { EntityView, Mark, StepView } from '../runtime/tracker.js';
 import { BARS } from '../text/format.js';
 import { BLOCKED, ColumnTimes, columnOf, CREATED, PAUSED, PENDING, RUNNING, TIME_ROLES, WAITING } from './column-times.js';
 import { addLife } from './entity-life.js';
@@ -48,6 +48,11 @@ export function cellChar(role: CellRole): string {
   return role in ROLE_CHAR ? ROLE_CHAR[role as keyof typeof ROLE_CHAR] : STATE_LOOK[role as State].glyph;
 }
 
+/** Where each lane's times are summed, one lane after another (see ColumnTimes.reset). */
+const SUMS = new ColumnTimes(1, 1);
+/** Where a group's members' ends are counted, per settled state and column. */
+let ENDS = new Float64Array(0);
+
 /** Each time role as a cell. */
 const TIME_CELL: readonly CellRole[] = TIME_ROLES;
 
@@ -87,9 +92,8 @@ function loopCells(marks: readonly Mark[], span: number, width: number): CellRol
  * So a task that awaits all along is waiting even if it ran a little in every column, and a block
  * shows only on the lane whose code ran through it.
  */
-function entityCells(row: Row, marks: MarkIndex, now: number, span: number, width: number): CellRole[] {
-  const e = row.entity;
-  const times = new ColumnTimes(width, span);
+function entityCells(e: EntityView, marks: MarkIndex, now: number, span: number, width: number): CellRole[] {
+  const times = SUMS.reset(width, span);
   addLife(times, e, now, marks);
   const end = e.settled === undefined ? -1 : times.column(e.settled);
   const born = times.column(e.created);
@@ -127,8 +131,9 @@ const ENDINGS = (['rejected', 'cancelled', 'resolved'] as const).map((s) => STAT
  * pending, created); a column where none lived, or the last one ended, how the ones ending there ended.
  */
 function groupCells(rows: readonly Row[], members: readonly number[], marks: MarkIndex, now: number, span: number, width: number): { cells: CellRole[]; chars: string[] } {
-  const times = new ColumnTimes(width, span);
-  const ends = new Float64Array(STATES.length * width);
+  const times = SUMS.reset(width, span);
+  if (ENDS.length < STATES.length * width) ENDS = new Float64Array(STATES.length * width);
+  const ends = ENDS.fill(0, 0, STATES.length * width);
   // The column the last of them ended in, when all have: it shows how they ended, as one entity's would.
   let last = -1;
   for (const i of members) {
@@ -214,7 +219,7 @@ export function timelineLanes(rows: readonly Row[], marks: readonly Mark[], now:
     key: row.entity.id,
     label: row.entity.name,
     depth: row.depth,
-    segments: toSegments(entityCells(row, index, now, span, width)),
+    segments: toSegments(entityCells(row.entity, index, now, span, width)),
   });
   if (rows.length <= height) {
     const lanes = rows.map(entityLane);
