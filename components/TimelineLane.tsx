@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import { useTheme } from '../src/hooks/use-theme.js';
+import { fitLabel } from '../src/view/lane-groups.js';
 import { roleColour } from '../src/view/role-colour.js';
 import { sameLane, type Lane } from '../src/view/timeline.js';
 
@@ -20,7 +21,7 @@ export const TimelineLane = memo(function TimelineLane({ lane, label, labelWidth
     <Box height={1} flexShrink={0}>
       <Box width={labelWidth} flexShrink={0} marginRight={1}>
         <Text wrap="truncate-end" color={lane.key === 'loop' ? theme.muted : undefined}>
-          {'  '.repeat(Math.min(lane.depth, 2)) + label}
+          {fitLabel('  '.repeat(Math.min(lane.depth, 2)) + label, labelWidth)}
         </Text>
       </Box>
       <Text wrap="truncate-end">

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EntityView } from '../src/runtime/tracker.js';
 import { strings } from '../src/view/i18n.js';
-import { groupWords, laneGroups, type LaneGroup } from '../src/view/lane-groups.js';
+import { fitLabel, groupWords, laneGroups, type LaneGroup } from '../src/view/lane-groups.js';
 import { orderRows, type Row } from '../src/view/rows.js';
 import { timelineLanes } from '../src/view/timeline.js';
 import { entity } from './components/fixtures.js';
@@ -84,6 +84,12 @@ describe('grouping rows into lanes', () => {
     expect(laneGroups(orderRows(list('resolved', 'bus')), 2, WORDS).map((g) => g.label)).toEqual(['main', 'main children ×6']);
     expect(laneGroups(orderRows(list('resolved', 'bus')), 3, WORDS).map((g) => g.label)).toEqual(['main', 'car-* ×5', 'bus']);
     expect(laneGroups(orderRows(list('resolved', 'bus')), 2, groupWords(strings('es'))).map((g) => g.label)).toEqual(['main', 'hijos de main ×6']);
+  });
+
+  it('cuts a long label before its count, so a narrow timeline still says how many', () => {
+    expect(fitLabel('  mcdonalds-* ×3', 14)).toBe('  mcdonald… ×3');
+    expect(fitLabel('  async_function', 14)).toBe('  async_funct…');
+    expect(fitLabel('car-* ×250', 14)).toBe('car-* ×250');
   });
 
   it('fills every row of the timeline, under the loop lane, with a lane per group', () => {

@@ -1,4 +1,5 @@
 import type { Kind } from '../runtime/states.js';
+import { clip } from '../text/format.js';
 import type { Strings } from './i18n.js';
 import type { Row } from './rows.js';
 
@@ -17,6 +18,16 @@ export interface GroupWords {
 /** The words of group labels in the dashboard's language. */
 export function groupWords(s: Strings): GroupWords {
   return { stem: s.laneStem, children: s.laneChildren, family: s.laneFamily, others: s.laneOthers };
+}
+
+/** A group label's count (` ×250`), which a label cut short keeps. */
+const COUNT = / ×\d+$/;
+
+/** A lane's label in `width` columns: cut short with `…`, before its count if it has one (`mcdonal… ×3`). */
+export function fitLabel(label: string, width: number): string {
+  if (label.length <= width) return label;
+  const count = COUNT.exec(label)?.[0] ?? '';
+  return `${clip(label.slice(0, label.length - count.length), width - count.length)}${count}`;
 }
 
 /** Rows shown on one lane: their indices in display order, and what to call them. */
