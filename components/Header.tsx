@@ -1,8 +1,10 @@
 import { Box, Text } from 'ink';
 import { useTheme } from '../src/hooks/use-theme.js';
 import { useSnapshot } from '../src/hooks/use-snapshot.js';
-import { formatMs, formatSpeed } from '../src/text/format.js';
-import { strings } from '../src/view/i18n.js';
+import { clip, formatMs, formatSpeed } from '../src/text/format.js';
+import { strings, type Strings } from '../src/view/i18n.js';
+import { STATE_LOOK } from '../src/view/looks.js';
+import type { Colour, Theme } from '../src/view/theme.js';
 import type { DashboardSnapshot, SnapshotSource } from '../src/dashboard/store.js';
 import { tabStrip } from '../src/view/tabs.js';
 
@@ -19,21 +21,47 @@ const select = (s: DashboardSnapshot) => ({
   lang: s.session.lang,
   stepMode: s.session.stepMode,
   pausedAt: s.session.pausedAt,
-  // The stretch the loop was last held (for BLOCK_HOLD_MS), or the newest window's lag when that
-  // window itself counts as blocked.
-  blockedMs: s.block ? s.block.end - s.block.start : s.loop.blocked ? s.loop.lagMs : undefined,
+  phase: s.session.phase,
+  wallMs: s.session.result?.wallMs,
+  // The run's thread held now (counting up), or a moment ago (for BLOCK_HOLD_MS): the store keeps only the shown run's.
+  blockedMs: s.block ? s.block.end - s.block.start : undefined,
 });
+
+type Slice = ReturnType<typeof select>;
 
 const NAME = 'loopscope';
 
-/** Name, scenario tabs with their keys, speed, step mode, and whether the loop runs or was blocked. */
+/** A step label in the header: enough to know it, never the tabs' room. */
+const LABEL_MAX = 16;
+
+/** The run's state in one word and a number, and its colour: how it ended, else what it does now. */
+function runState(s: Strings, theme: Theme, { phase, wallMs, pausedAt, blockedMs }: Slice): { text: string; colour: Colour } {
+  const took = formatMs(wallMs ?? 0);
+  switch (phase) {
+    case 'ended':
+      return { text: `${STATE_LOOK.resolved.icon} ${s.runEnded(took)}`, colour: theme.state.resolved };
+    case 'failed':
+      return { text: `${STATE_LOOK.rejected.icon} ${s.runFailed(took)}`, colour: theme.state.rejected };
+    case 'stopped':
+      return { text: `${STATE_LOOK.cancelled.icon} ${s.runStopped(took)}`, colour: theme.state.cancelled };
+    case 'stopping':
+      return { text: `… ${s.runStopping}`, colour: theme.muted };
+    case 'running':
+      if (pausedAt !== undefined) return { text: `❚❚ ${s.pausedAt(clip(pausedAt, LABEL_MAX))}`, colour: theme.paused };
+      if (blockedMs !== undefined) return { text: s.loopBlocked(formatMs(blockedMs)), colour: theme.blocked };
+      return { text: s.loopRunning, colour: theme.state.resolved };
+  }
+}
+
+/** Name, scenario tabs with their keys, speed, step mode, and the run's state: running, blocked, paused or how it ended. */
 export function Header({ store, ids, width }: Props) {
   const theme = useTheme();
-  const { index, speed, lang, stepMode, pausedAt, blockedMs } = useSnapshot(store, select);
+  const slice = useSnapshot(store, select);
+  const { index, speed, lang, stepMode } = slice;
   const s = strings(lang);
-  const status = blockedMs === undefined ? s.loopRunning : s.loopBlocked(formatMs(blockedMs));
-  const step = pausedAt !== undefined ? `❚❚ ${s.stepOn}` : stepMode ? s.stepOn : '';
-  const right = [step, s.speed(formatSpeed(speed)), status].filter(Boolean).join('  ');
+  const status = runState(s, theme, slice);
+  const step = stepMode ? s.stepOn : '';
+  const right = [step, s.speed(formatSpeed(speed)), status.text].filter(Boolean).join('  ');
   const strip = tabStrip(ids, index, width - NAME.length - right.length - 4);
   return (
     <Box width={width} height={1}>
@@ -61,8 +89,8 @@ export function Header({ store, ids, width }: Props) {
           {step ? <Text color={theme.paused}>{`${step}  `}</Text> : null}
           <Text>{s.speed(formatSpeed(speed))}</Text>
           {'  '}
-          <Text bold color={blockedMs === undefined ? theme.state.resolved : theme.blocked}>
-            {status}
+          <Text bold color={status.colour}>
+            {status.text}
           </Text>
         </Text>
       </Box>

@@ -25,14 +25,16 @@ export type Props = {
    * slice every line of the panel on every frame, and the other panels render only what fits.
    */
   readonly clipped?: boolean;
+  /** Shown in the bottom border (a legend): `width` columns of it, which must fit in the panel's width less 6. */
+  readonly footer?: { readonly node: ReactNode; readonly width: number };
   readonly children?: ReactNode;
 };
 
 /**
- * A bordered panel whose title sits in its top border, so a title costs no row. Children get
- * `width - 4` columns and `height - 2` rows.
+ * A bordered panel whose title sits in its top border, and its footer (if any) in the bottom one,
+ * so neither costs a row. Children get `width - 4` columns and `height - 2` rows.
  */
-export function Panel({ title, note, width, height, clipped = false, children }: Props) {
+export function Panel({ title, note, width, height, clipped = false, footer, children }: Props) {
   const theme = useTheme();
   const room = width - 6; // '╭─ ' + ' ─╮'
   const shownTitle = clip(title, room);
@@ -52,15 +54,23 @@ export function Panel({ title, note, width, height, clipped = false, children }:
       <Box
         borderStyle="round"
         borderTop={false}
+        borderBottom={!footer}
         borderColor={theme.border}
         paddingX={1}
         width={width}
-        height={height - 1}
+        height={footer ? height - 2 : height - 1}
         flexDirection="column"
         overflow={clipped ? 'hidden' : 'visible'}
       >
         {children}
       </Box>
+      {footer ? (
+        <Text wrap="truncate">
+          <Text color={theme.border}>╰─ </Text>
+          {footer.node}
+          <Text color={theme.border}>{` ${'─'.repeat(Math.max(0, room - footer.width))}─╯`}</Text>
+        </Text>
+      ) : null}
     </Box>
   );
 }

@@ -1,12 +1,13 @@
-import { Box, Text } from 'ink';
-import { useTheme } from '../src/hooks/use-theme.js';
 import { useSnapshot } from '../src/hooks/use-snapshot.js';
 import { formatMs, summarize } from '../src/text/format.js';
 import { strings, type Strings } from '../src/view/i18n.js';
 import { orderRows } from '../src/view/rows.js';
 import type { SessionState } from '../src/dashboard/session.js';
 import type { DashboardSnapshot } from '../src/dashboard/store.js';
-import { timelineLanes, timelineSpan, withOpenPause } from '../src/view/timeline.js';
+import { groupWords } from '../src/view/lane-groups.js';
+import { legendItems, legendWidth } from '../src/view/legend.js';
+import { rolesShown, timelineLanes, timelineSpan, withLiveBlock, withOpenPause } from '../src/view/timeline.js';
+import { Legend } from './Legend.js';
 import { Panel, type StorePanelProps } from './Panel.js';
 import { TimelineLane } from './TimelineLane.js';
 
@@ -21,6 +22,8 @@ const select = (s: DashboardSnapshot) => ({
   result: s.session.result,
   // The step the shown run waits at, in step mode (the session may already want another scenario).
   pausedAt: s.session.pausedAt !== undefined && s.runScenario === s.session.scenario.id ? s.run.step : undefined,
+  // A block going on now, in ms into the run (the block is timed on the screen's clock, as `at` is).
+  blockedSince: s.block?.live ? s.block.start - s.at + s.now : undefined,
 });
 
 /** Where the run stands, for the panel's title: `ended in 303ms · nothing left alive`. */
@@ -33,32 +36,26 @@ function runStatus(s: Strings, phase: SessionState['phase'], result: SessionStat
 }
 
 /**
- * One bar per entity over the run's real time (pending ░, active █, then ✓ ✗ ⊘), under a lane
- * for the loop itself where blocks ▓ and step pauses ┄ show; they cross every bar they stopped.
+ * One lane per entity over the run's real time, each cell what it mostly did then (running,
+ * waiting, not started, blocking the loop, paused at a step, then ✓ ✗ ⊘), under a lane for the
+ * loop itself where every block and pause shows; related entities share a lane when they
+ * outnumber the rows. The bottom border is the legend of what is drawn.
  */
 export function Timeline({ store, width, height }: Props) {
-  const theme = useTheme();
-  const { entities, marks: recorded, now, lang, phase, result, pausedAt } = useSnapshot(store, select);
-  const marks = withOpenPause(recorded, pausedAt, now);
+  const { entities, marks: recorded, now, lang, phase, result, pausedAt, blockedSince } = useSnapshot(store, select);
+  const marks = withLiveBlock(withOpenPause(recorded, pausedAt, now), blockedSince, now);
   const s = strings(lang);
   const inner = width - 4;
   const labelWidth = Math.min(18, Math.max(10, Math.floor(inner * 0.2)));
   const barWidth = inner - labelWidth - 1;
-  const rows = height - 2;
-  const lanes = timelineLanes(orderRows(entities), marks, now, barWidth, rows);
+  const lanes = timelineLanes(orderRows(entities), marks, now, barWidth, height - 2, groupWords(s));
+  const legend = legendItems(rolesShown(lanes), s, width - 6);
   const title = `${s.timeline} · 0–${formatMs(timelineSpan(now, marks))}`;
   return (
-    <Panel title={title} note={runStatus(s, phase, result)} width={width} height={height}>
+    <Panel title={title} note={runStatus(s, phase, result)} width={width} height={height} footer={legend.length > 0 ? { node: <Legend items={legend} />, width: legendWidth(legend) } : undefined}>
       {lanes.map((lane) => (
         <TimelineLane key={lane.key} lane={lane} label={lane.key === 'loop' ? s.loopLane : lane.label} labelWidth={labelWidth} />
       ))}
-      {lanes.length < rows ? (
-        <Box marginTop={rows - 1 - lanes.length} marginLeft={labelWidth + 1} height={1}>
-          <Text color={theme.muted} wrap="truncate-end">
-            {s.timelineLegend}
-          </Text>
-        </Box>
-      ) : null}
     </Panel>
   );
 }

@@ -1,29 +1,15 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import { useTheme } from '../src/hooks/use-theme.js';
-import type { Theme } from '../src/view/theme.js';
-import { sameLane, type CellRole, type Lane } from '../src/view/timeline.js';
+import { fitLabel } from '../src/view/lane-groups.js';
+import { roleColour } from '../src/view/role-colour.js';
+import { sameLane, type Lane } from '../src/view/timeline.js';
 
 export type Props = {
   readonly lane: Lane;
   readonly label: string;
   readonly labelWidth: number;
 };
-
-function colourOf(theme: Theme, role: CellRole): string | undefined {
-  switch (role) {
-    case 'empty':
-      return undefined;
-    case 'active':
-      return theme.state.running;
-    case 'blocked':
-      return theme.blocked;
-    case 'paused':
-      return theme.paused;
-    default:
-      return theme.state[role];
-  }
-}
 
 /**
  * One lane of the timeline: a label, then the bar drawn as coloured runs of cells. The lanes are
@@ -35,12 +21,12 @@ export const TimelineLane = memo(function TimelineLane({ lane, label, labelWidth
     <Box height={1} flexShrink={0}>
       <Box width={labelWidth} flexShrink={0} marginRight={1}>
         <Text wrap="truncate-end" color={lane.key === 'loop' ? theme.muted : undefined}>
-          {'  '.repeat(Math.min(lane.depth, 2)) + label}
+          {fitLabel('  '.repeat(Math.min(lane.depth, 2)) + label, labelWidth)}
         </Text>
       </Box>
       <Text wrap="truncate-end">
         {lane.segments.map((seg, i) => (
-          <Text key={i} color={colourOf(theme, seg.role)}>
+          <Text key={i} color={roleColour(theme, seg.role)}>
             {seg.text}
           </Text>
         ))}

@@ -3,6 +3,8 @@ import { findScenario, loadBuiltin } from '../scenarios/index.js';
 import { codeLines, codeWindowStart } from '../src/view/code-view.js';
 import { barChart, formatMs } from '../src/text/format.js';
 import { moveSelection, orderRows, windowStart } from '../src/view/rows.js';
+import { strings } from '../src/view/i18n.js';
+import { groupWords } from '../src/view/lane-groups.js';
 import { sameLane, timelineLanes, withOpenPause } from '../src/view/timeline.js';
 import { entity } from './components/fixtures.js';
 
@@ -49,16 +51,18 @@ describe('orderRows', () => {
 });
 
 describe('timelineLanes', () => {
-  it('puts pending before active on the real time axis and marks the end state', () => {
+  const words = groupWords(strings('en'));
+
+  it('puts pending before running on the real time axis and marks the end state', () => {
     const rows = orderRows([entity(1, 'x', 'resolved', { created: 0, started: 50, settled: 100 })]);
-    const [loop, lane] = timelineLanes(rows, [], 100, 10, 4);
+    const [loop, lane] = timelineLanes(rows, [], 100, 10, 4, words);
     expect(loop!.key).toBe('loop');
     expect(lane!.segments.map((s) => s.text).join('')).toBe('░░░░░█████'.slice(0, 9) + '✓');
   });
 
   it('shows a pause across a bar alive then, and never more lanes than rows', () => {
     const entities = Array.from({ length: 9 }, (_, i) => entity(i + 1, `e${i}`, 'running', { created: 0, started: 0 }));
-    const lanes = timelineLanes(orderRows(entities), [{ kind: 'paused', start: 40, end: 60 }], 100, 10, 4);
+    const lanes = timelineLanes(orderRows(entities), [{ kind: 'paused', start: 40, end: 60 }], 100, 10, 4, words);
     expect(lanes).toHaveLength(4);
     expect(lanes[0]!.segments.some((s) => s.role === 'paused')).toBe(true);
     expect(lanes.slice(1).every((l) => l.label.includes('×'))).toBe(true);
@@ -67,14 +71,14 @@ describe('timelineLanes', () => {
   it('draws the pause going on now as paused, not as work, before the tracker records it', () => {
     const rows = orderRows([entity(1, 'main', 'running', { created: 0, started: 0 })]);
     const step = { t: 50, label: 'wait', line: 3 };
-    const bar = (marks: Parameters<typeof timelineLanes>[1]) => timelineLanes(rows, marks, 100, 10, 1)[0]!.segments.map((s) => s.text).join('');
+    const bar = (marks: Parameters<typeof timelineLanes>[1]) => timelineLanes(rows, marks, 100, 10, 1, words)[0]!.segments.map((s) => s.text).join('');
     expect(bar(withOpenPause([], undefined, 100))).toBe('██████████');
     expect(bar(withOpenPause([], step, 100))).toBe('█████┄┄┄┄┄');
   });
 
   it('tells lanes that draw the same from lanes that do not, frame to frame', () => {
     const rows = orderRows([entity(1, 'x', 'running', { created: 0, started: 0 }), entity(2, 'y', 'waiting', { created: 0, started: 25 })]);
-    const lanes = (now: number) => timelineLanes(rows, [], now, 10, 3);
+    const lanes = (now: number) => timelineLanes(rows, [], now, 10, 3, words);
     // 4 ms later on a 10-column bar: the same cells, in new objects.
     const [a, b] = [lanes(100), lanes(104)];
     expect(a[1]).not.toBe(b[1]);
@@ -84,7 +88,7 @@ describe('timelineLanes', () => {
     expect(sameLane(a[2]!, later[2]!)).toBe(false);
     expect(sameLane(a[1]!, { ...a[1]!, label: 'z' })).toBe(false);
     expect(sameLane(a[1]!, { ...a[1]!, depth: 1 })).toBe(false);
-    expect(sameLane(a[1]!, { ...a[1]!, segments: [...a[1]!.segments, { role: 'active', text: '█' }] })).toBe(false);
+    expect(sameLane(a[1]!, { ...a[1]!, segments: [...a[1]!.segments, { role: 'running', text: '█' }] })).toBe(false);
     expect(sameLane(a[1]!, { ...a[1]!, segments: a[1]!.segments.map((s) => ({ ...s, role: 'blocked' as const })) })).toBe(false);
   });
 });

@@ -80,7 +80,7 @@ async function runOne(scenario: ScenarioInfo, options: HeadlessOptions, process:
     const mark = result.ok ? '✓' : '✗';
     const what = result.error ? `failed: ${result.error}` : result.status;
     const alive = result.leaks.length ? `left alive: ${summarize(result.leaks)}` : 'nothing left alive';
-    err.write(`${mark} ${scenario.id} ${what} in ${Math.round(result.wallMs)} ms · ${result.total} entities · ${alive}\n`);
+    err.write(`${mark} ${scenario.id} ${what} in ${Math.round(result.wallMs)} ms · ${result.total} ${result.total === 1 ? 'entity' : 'entities'} · ${alive}\n`);
   }
   return { result, outputFailed: false };
 }

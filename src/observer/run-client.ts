@@ -173,10 +173,10 @@ export class RunClient implements RunHandle {
         break;
       case 'mark':
         this.tracker.mark(event.mark, event.start, event.end);
-        if (event.mark === 'blocked') this.#loop?.block(this.tracker.t0 + event.start, this.tracker.t0 + event.end);
+        if (event.mark === 'blocked') this.#gauge()?.block(this.tracker.t0 + event.start, this.tracker.t0 + event.end);
         break;
       case 'loop':
-        this.#loop?.sample(event.lagMs, event.p99Ms, event.maxMs, event.utilization, event.blocked, this.tracker.t0 + event.t);
+        this.#gauge()?.sample(event.lagMs, event.p99Ms, event.maxMs, event.utilization, event.blocked, this.tracker.t0 + event.t);
         break;
       case 'control':
         this.#control(event.message);
@@ -192,7 +192,7 @@ export class RunClient implements RunHandle {
         this.tracker.rebase(message.epoch - performance.timeOrigin);
         this.#started = true;
         this.#startedAt = performance.now();
-        this.#loop?.reset();
+        this.#gauge()?.reset();
         break;
       case 'paused':
         this.#pausedAt = message.label;
@@ -260,6 +260,14 @@ export class RunClient implements RunHandle {
     this.tracker.flush();
     this.#resolveDone(result);
     this.#emit();
+  }
+
+  /**
+   * The loop gauge, while this run is the one it shows: a run asked to stop (another took the
+   * screen) keeps running for a while, and its blocks and lag are not the next run's.
+   */
+  #gauge(): LoopMirror | undefined {
+    return this.#stopping === undefined ? this.#loop : undefined;
   }
 
   #emit(): void {

@@ -102,7 +102,12 @@ export type TrackerEvent =
 
 /** Numbers of a history kept before its middle is folded: the start and the newest changes stay. */
 const HISTORY_MAX = 512;
-const HISTORY_KEEP_HEAD = 16;
+/**
+ * Numbers of a history's head, kept when its middle is folded: a folded history's dropped changes
+ * lay between `pairs[HISTORY_KEEP_HEAD - 2]` and `pairs[HISTORY_KEEP_HEAD]` (the lanes draw that
+ * stretch from the busy and waiting totals).
+ */
+export const HISTORY_KEEP_HEAD = 16;
 
 /** Each set of warnings as a frozen list, by its bits (bit i: WARNINGS[i]): views share them. */
 const WARNING_LISTS: readonly (readonly Warning[])[] = Array.from({ length: 1 << WARNINGS.length }, (_, bits) =>

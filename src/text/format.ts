@@ -14,7 +14,8 @@ export function formatSpeed(speed: number): string {
   return String(Math.round(speed * 100) / 100);
 }
 
-const BARS = '▁▂▃▄▅▆▇█';
+/** Eight levels of a cell, lowest first: bar charts and the timeline's group lanes draw with them. */
+export const BARS = '▁▂▃▄▅▆▇█';
 
 /**
  * The newest `width` values as a bar chart `rows` high, top row first; each cell has 8 levels.

@@ -24,7 +24,7 @@ export const STATE_LOOK = {
   created: { icon: '·', spins: false, glyph: '·', colour: 'gray', word: { en: 'created', es: 'creado' }, count: { en: 'new', es: 'nuevo' } },
   pending: { icon: '·', spins: true, glyph: '░', colour: 'yellow', word: { en: 'pending', es: 'pendiente' }, count: { en: 'pend', es: 'pend' } },
   running: { icon: '▶', spins: true, glyph: '█', colour: 'cyan', word: { en: 'running', es: 'en curso' }, count: { en: 'run', es: 'curso' } },
-  waiting: { icon: '…', spins: true, glyph: '█', colour: 'blueBright', word: { en: 'waiting', es: 'esperando' }, count: { en: 'wait', es: 'espera' } },
+  waiting: { icon: '…', spins: true, glyph: '─', colour: 'blueBright', word: { en: 'waiting', es: 'esperando' }, count: { en: 'wait', es: 'espera' } },
   resolved: { icon: '✓', spins: false, glyph: '✓', colour: 'green', word: { en: 'resolved', es: 'resuelto' }, count: { en: '✓', es: '✓' } },
   rejected: { icon: '✗', spins: false, glyph: '✗', colour: 'red', word: { en: 'rejected', es: 'rechazado' }, count: { en: '✗', es: '✗' } },
   cancelled: { icon: '⊘', spins: false, glyph: '⊘', colour: 'gray', word: { en: 'cancelled', es: 'cancelado' }, count: { en: '⊘', es: '⊘' } },

@@ -1,13 +1,19 @@
-import type { State } from '../runtime/states.js';
-import type { Mark, StepView } from '../runtime/tracker.js';
+import { STATES, type State } from '../runtime/states.js';
+import type { EntityView, Mark, StepView } from '../runtime/tracker.js';
+import { BARS } from '../text/format.js';
+import { BLOCKED, ColumnTimes, columnOf, CREATED, PAUSED, PENDING, RUNNING, TIME_ROLES, WAITING } from './column-times.js';
+import { addLife } from './entity-life.js';
+import { laneGroups, type GroupWords } from './lane-groups.js';
 import { STATE_LOOK } from './looks.js';
+import { MarkIndex } from './mark-index.js';
 import type { Row } from './rows.js';
 
-/** What a cell of a lane shows besides an entity's own state: nothing, work, a block, a pause. */
-type Stretch = 'empty' | 'active' | 'blocked' | 'paused';
-
-/** What a stretch of a lane means; the screen maps each to a character and a colour. */
-export type CellRole = State | Stretch;
+/**
+ * What a cell of a lane stands for: an entity's state over that column (the settled ones mark its
+ * end), its code running while the loop was blocked, the run paused at a step, nothing, or, on a
+ * group's lane, the share of the time its members ran.
+ */
+export type CellRole = State | 'empty' | 'blocked' | 'paused' | 'share';
 
 /** A run of equal cells, drawn as one piece of text. */
 export interface Segment {
@@ -15,7 +21,7 @@ export interface Segment {
   readonly text: string;
 }
 
-/** One line of the timeline: an entity (or a bucket of them, or the loop itself) over time. */
+/** One line of the timeline: an entity (or a group of them, or the loop itself) over time. */
 export interface Lane {
   readonly key: string;
   readonly label: string;
@@ -35,20 +41,23 @@ export function sameLane(a: Lane, b: Lane): boolean {
   return true;
 }
 
-const STRETCH_CHAR = { empty: ' ', active: '█', blocked: '▓', paused: '┄' } as const satisfies Record<Stretch, string>;
+const ROLE_CHAR = { empty: ' ', blocked: '▓', paused: '┄', share: BARS[BARS.length - 1]! } as const satisfies Record<Exclude<CellRole, State>, string>;
 
-function cellChar(role: CellRole): string {
-  return role in STRETCH_CHAR ? STRETCH_CHAR[role as Stretch] : STATE_LOOK[role as State].glyph;
+/** The character a cell of this role shows (a share cell shows its level instead). */
+export function cellChar(role: CellRole): string {
+  return role in ROLE_CHAR ? ROLE_CHAR[role as keyof typeof ROLE_CHAR] : STATE_LOOK[role as State].glyph;
 }
 
-const DENSITY = '▁▂▃▄▅▆▇█';
+/** Where each lane's times are summed, one lane after another (see ColumnTimes.reset). */
+const SUMS = new ColumnTimes(1, 1);
+/** Where a group's members' ends are counted, per settled state and column. */
+let ENDS = new Float64Array(0);
 
-/** Which columns an interval [start, end] covers when `width` columns share `span` ms. */
-function columns(start: number, end: number, span: number, width: number): [number, number] {
-  const a = Math.floor((start / span) * width);
-  const b = Math.floor((Math.max(end, start) / span) * width);
-  return [Math.max(0, Math.min(width - 1, a)), Math.max(0, Math.min(width - 1, b))];
-}
+/** Each time role as a cell. */
+const TIME_CELL: readonly CellRole[] = TIME_ROLES;
+
+/** Which role a column of one entity shows when several held it for as long: the rarer, the first. */
+const PRIORITY = [BLOCKED, PAUSED, RUNNING, WAITING, PENDING, CREATED] as const;
 
 function toSegments(cells: readonly CellRole[], chars?: readonly string[]): Segment[] {
   const out: Segment[] = [];
@@ -66,75 +75,105 @@ function toSegments(cells: readonly CellRole[], chars?: readonly string[]): Segm
   return out;
 }
 
-/** The loop lane: blocked and paused stretches of the run, the times nothing else could happen. */
+/** The loop lane: every blocked and paused stretch of the run, however short, in the columns it touched. */
 function loopCells(marks: readonly Mark[], span: number, width: number): CellRole[] {
   const cells: CellRole[] = new Array(width).fill('empty');
+  const columnMs = span / width;
   for (const m of marks) {
-    const [a, b] = columns(m.start, m.end, span, width);
-    for (let c = a; c <= b; c++) if (cells[c] !== 'blocked') cells[c] = m.kind;
+    const last = columnOf(Math.max(m.start, m.end), columnMs, width);
+    for (let c = columnOf(m.start, columnMs, width); c <= last; c++) if (cells[c] !== 'blocked') cells[c] = m.kind;
   }
-  return cells;
-}
-
-function entityCells(row: Row, marks: readonly Mark[], now: number, span: number, width: number): CellRole[] {
-  const e = row.entity;
-  const cells: CellRole[] = new Array(width).fill('empty');
-  const end = e.settled ?? now;
-  const activeFrom = e.started ?? end;
-  const [p0, p1] = columns(e.created, activeFrom, span, width);
-  const before: CellRole = e.kind === 'coroutine' ? 'created' : 'pending';
-  for (let c = p0; c <= p1; c++) cells[c] = before;
-  if (e.started !== undefined) {
-    const [a0, a1] = columns(e.started, end, span, width);
-    for (let c = a0; c <= a1; c++) cells[c] = 'active';
-  }
-  // A block or a pause stops every entity alike: show it across each bar alive at the time.
-  for (const m of marks) {
-    const from = Math.max(m.start, e.created);
-    const to = Math.min(m.end, end);
-    if (from >= to) continue;
-    const [m0, m1] = columns(from, to, span, width);
-    for (let c = m0; c <= m1; c++) if (cells[c] !== 'blocked') cells[c] = m.kind;
-  }
-  if (e.settled !== undefined) cells[columns(e.settled, e.settled, span, width)[1]] = e.state as CellRole;
   return cells;
 }
 
 /**
- * A lane standing for rows[from, to): per column, how many of them were active (▁ few … █ all).
- * Linear in the rows, with no copy of them: a large run draws it for every row on every frame.
+ * One entity's lane: each column shows the state that held most of its time there (ties to the
+ * rarer: blocked, paused, running, waiting, pending, created), and its end column its end state.
+ * So a task that awaits all along is waiting even if it ran a little in every column, and a block
+ * shows only on the lane whose code ran through it.
  */
-function bucketLane(rows: readonly Row[], from: number, to: number, now: number, span: number, width: number): { cells: CellRole[]; chars: string[] } {
-  // Per column, how many start and stop being alive / active there (summed up below).
-  const active = new Float64Array(width + 1);
-  const alive = new Float64Array(width + 1);
-  const perMs = width / span;
-  const column = (t: number) => Math.max(0, Math.min(width - 1, Math.floor(t * perMs)));
-  for (let i = from; i < to; i++) {
+function entityCells(e: EntityView, marks: MarkIndex, now: number, span: number, width: number): CellRole[] {
+  const times = SUMS.reset(width, span);
+  addLife(times, e, now, marks);
+  const end = e.settled === undefined ? -1 : times.column(e.settled);
+  const born = times.column(e.created);
+  const cells: CellRole[] = new Array(width);
+  for (let c = 0; c < width; c++) {
+    if (c === end) {
+      cells[c] = e.state;
+      continue;
+    }
+    let best = -1;
+    let most = 0;
+    for (const role of PRIORITY) {
+      const t = times.at(role, c);
+      if (t > most) {
+        most = t;
+        best = role;
+      }
+    }
+    // Made in this very moment: nothing has lasted yet, but it is there.
+    cells[c] = best >= 0 ? TIME_CELL[best]! : c === born && end < 0 ? e.state : 'empty';
+  }
+  return cells;
+}
+
+/** What a group's column shows when none of its members ran there, by what most of their time was. */
+const IDLE = [WAITING, PENDING, CREATED] as const;
+
+/** Settled states, the failures first: what a group's end column shows when its members ended differently. */
+const ENDINGS = (['rejected', 'cancelled', 'resolved'] as const).map((s) => STATES.indexOf(s));
+
+/**
+ * A group's lane. A column where its members' code ran shows how much of the column it ran (▁ an
+ * eighth … █ all of it; on one thread that is the share of the thread they held), or ▓ if most of
+ * that was while the loop was blocked; else what most of their time there was (paused, waiting,
+ * pending, created); a column where none lived, or the last one ended, how the ones ending there ended.
+ */
+function groupCells(rows: readonly Row[], members: readonly number[], marks: MarkIndex, now: number, span: number, width: number): { cells: CellRole[]; chars: string[] } {
+  const times = SUMS.reset(width, span);
+  if (ENDS.length < STATES.length * width) ENDS = new Float64Array(STATES.length * width);
+  const ends = ENDS.fill(0, 0, STATES.length * width);
+  // The column the last of them ended in, when all have: it shows how they ended, as one entity's would.
+  let last = -1;
+  for (const i of members) {
     const e = rows[i]!.entity;
-    const last = column(Math.max(e.settled ?? now, e.created));
-    alive[column(e.created)]! += 1;
-    alive[last + 1]! -= 1;
-    if (e.started !== undefined) {
-      active[column(e.started)]! += 1;
-      active[Math.max(last, column(e.started)) + 1]! -= 1;
+    addLife(times, e, now, marks);
+    if (e.settled === undefined) last = Infinity;
+    else {
+      const c = times.column(e.settled);
+      ends[STATES.indexOf(e.state) * width + c]! += 1;
+      last = Math.max(last, c);
     }
   }
-  const count = to - from;
-  const cells: CellRole[] = [];
-  const chars: string[] = [];
-  let nActive = 0;
-  let nAlive = 0;
+  const cells: CellRole[] = new Array(width);
+  const chars: string[] = new Array(width);
   for (let c = 0; c < width; c++) {
-    nActive += active[c]!;
-    nAlive += alive[c]!;
-    if (nActive > 0) {
-      cells.push('active');
-      chars.push(DENSITY[Math.min(DENSITY.length - 1, Math.floor((nActive / count) * (DENSITY.length - 1) + 0.5))]!);
-    } else {
-      cells.push(nAlive > 0 ? 'pending' : 'empty');
-      chars.push(cellChar(nAlive > 0 ? 'pending' : 'empty'));
+    const alive = times.alive(c);
+    const ran = times.at(RUNNING, c) + times.at(BLOCKED, c);
+    const level = Math.min(BARS.length, Math.round((ran / times.columnMs) * BARS.length));
+    let role: CellRole = 'empty';
+    if (alive <= 0 || c === last) {
+      let most = 0;
+      for (const code of ENDINGS) {
+        if (ends[code * width + c]! > most) {
+          most = ends[code * width + c]!;
+          role = STATES[code]!;
+        }
+      }
+    } else if (times.at(PAUSED, c) * 2 >= alive) role = 'paused';
+    else if (level > 0) role = times.at(BLOCKED, c) > times.at(RUNNING, c) ? 'blocked' : 'share';
+    else {
+      let most = -1;
+      for (const code of IDLE) {
+        if (times.at(code, c) > most) {
+          most = times.at(code, c);
+          role = TIME_CELL[code]!;
+        }
+      }
     }
+    cells[c] = role;
+    chars[c] = role === 'share' ? BARS[level - 1]! : cellChar(role);
   }
   return { cells, chars };
 }
@@ -148,6 +187,16 @@ export function withOpenPause(marks: readonly Mark[], pausedAt: StepView | undef
   return [...marks, { kind: 'paused', start: pausedAt.t, end: now }];
 }
 
+/**
+ * The run's marks, with the block going on now (since `start` ms into the run): the run's monitor
+ * measures a block once it is over, and until then the code holding the thread would look as if
+ * it merely ran.
+ */
+export function withLiveBlock(marks: readonly Mark[], start: number | undefined, now: number): readonly Mark[] {
+  if (start === undefined || now <= start) return marks;
+  return [...marks, { kind: 'blocked', start, end: now }];
+}
+
 /** The time the timeline spans: the run so far, at least 1 ms. */
 export function timelineSpan(now: number, marks: readonly Mark[]): number {
   let span = Math.max(1, now);
@@ -157,28 +206,40 @@ export function timelineSpan(now: number, marks: readonly Mark[]): number {
 
 /**
  * Lanes for `height` rows: a loop lane (blocks ▓, pauses ┄) and one lane per entity in display
- * order. When only the entities fit, the loop lane goes (blocks still cross every live bar); when
- * not even they fit, consecutive rows share a lane drawn as a density, under the loop lane.
+ * order. When only the entities fit, the loop lane goes (a block still shows on the lane whose
+ * code ran through it); when not even they fit, related entities share lanes (`words` names
+ * them), under the loop lane, and every row holds one.
  */
-export function timelineLanes(rows: readonly Row[], marks: readonly Mark[], now: number, width: number, height: number): Lane[] {
+export function timelineLanes(rows: readonly Row[], marks: readonly Mark[], now: number, width: number, height: number, words: GroupWords): Lane[] {
   if (width <= 0 || height <= 0) return [];
   const span = timelineSpan(now, marks);
+  const index = new MarkIndex(marks);
   const loop: Lane = { key: 'loop', label: '', depth: 0, segments: toSegments(loopCells(marks, span, width)) };
+  const entityLane = (row: Row): Lane => ({
+    key: row.entity.id,
+    label: row.entity.name,
+    depth: row.depth,
+    segments: toSegments(entityCells(row.entity, index, now, span, width)),
+  });
   if (rows.length <= height) {
-    const lanes = rows.map((row) => ({
-      key: row.entity.id,
-      label: row.entity.name,
-      depth: row.depth,
-      segments: toSegments(entityCells(row, marks, now, span, width)),
-    }));
+    const lanes = rows.map(entityLane);
     return rows.length < height ? [loop, ...lanes] : lanes;
   }
   const lanes: Lane[] = [loop];
-  const per = Math.ceil(rows.length / Math.max(1, height - 1));
-  for (let i = 0; i < rows.length && lanes.length < height; i += per) {
-    const end = Math.min(rows.length, i + per);
-    const { cells, chars } = bucketLane(rows, i, end, now, span, width);
-    lanes.push({ key: `bucket-${i}`, label: `${end - i}× ${rows[i]!.entity.name}`, depth: 0, segments: toSegments(cells, chars) });
+  for (const group of laneGroups(rows, height - 1, words)) {
+    if (group.members.length === 1) {
+      lanes.push(entityLane(rows[group.members[0]!]!));
+      continue;
+    }
+    const { cells, chars } = groupCells(rows, group.members, index, now, span, width);
+    lanes.push({ key: `group-${rows[group.members[0]!]!.entity.id}`, label: group.label, depth: group.depth, segments: toSegments(cells, chars) });
   }
   return lanes;
+}
+
+/** Every role drawn on these lanes: what the legend lists. */
+export function rolesShown(lanes: readonly Lane[]): ReadonlySet<CellRole> {
+  const roles = new Set<CellRole>();
+  for (const lane of lanes) for (const seg of lane.segments) roles.add(seg.role);
+  return roles;
 }

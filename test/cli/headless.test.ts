@@ -30,6 +30,12 @@ describe('headless CLI', () => {
     expect(run.stderr).toMatch(/✓ seed ended in \d+ ms · 5 entities · nothing left alive/);
   });
 
+  it('counts one entity as one, not "1 entities"', () => {
+    const run = cli(['--headless', '--file', 'test/fixtures/order-simple.mjs']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/✓ order-simple ended in \d+ ms · 1 entity · nothing left alive/);
+  });
+
   it('is the default when stdout is not a terminal', () => {
     const run = cli([]);
     expect(run.code).toBe(0);

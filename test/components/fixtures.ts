@@ -1,5 +1,5 @@
 import type { LoopView } from '../../src/runtime/loop-monitor.js';
-import type { State } from '../../src/runtime/states.js';
+import { isSettled, STATES, type State } from '../../src/runtime/states.js';
 import type { EntityView, LogLine, Mark, Snapshot, StepView } from '../../src/runtime/tracker.js';
 import type { LoadedScenario } from '../../src/scenario.js';
 import { initialState, type SessionState } from '../../src/dashboard/session.js';
@@ -49,6 +49,30 @@ export function entity(seq: number, name: string, state: State, extra: Partial<E
     blockedMs: undefined,
     site: undefined,
     history: undefined,
+    ...extra,
+  });
+}
+
+/**
+ * An entity that lived through `changes` (`[ms, state]`, its creation first), with the history the
+ * mirror keeps: its times, its state and its busy and waiting totals follow from them.
+ */
+export function lived(seq: number, name: string, changes: readonly (readonly [number, State])[], extra: Partial<EntityView> = {}): EntityView {
+  const pairs = changes.flatMap(([ms, state]) => [Math.round(ms * 1000), STATES.indexOf(state)]);
+  let busyUs = 0;
+  let waitUs = 0;
+  for (let i = 0; i + 1 < changes.length; i++) {
+    const lasted = (changes[i + 1]![0] - changes[i]![0]) * 1000;
+    if (changes[i]![1] === 'running') busyUs += lasted;
+    if (changes[i]![1] === 'waiting') waitUs += lasted;
+  }
+  const [, state] = changes[changes.length - 1]!;
+  const started = changes.find(([, s]) => s === 'running' || s === 'waiting')?.[0];
+  return entity(seq, name, state, {
+    created: changes[0]![0],
+    started,
+    settled: isSettled(state) ? changes[changes.length - 1]![0] : undefined,
+    history: { pairs, length: pairs.length, folded: 0, busyUs, waitUs },
     ...extra,
   });
 }

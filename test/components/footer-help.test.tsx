@@ -49,20 +49,22 @@ describe('HelpOverlay', () => {
 });
 
 describe('TooSmall', () => {
-  it('is one line naming both sizes', () => {
-    const frame = frameOf(<TooSmall store={new HeldSnapshot(dashboard())} columns={60} rows={20} />);
-    expect(frame.split('\n')).toHaveLength(1);
-    expect(frame).toContain('80x24');
-    expect(frame).toContain('60x20');
+  it("is one line naming both sizes, in a frame as tall as the dashboard's (so a narrower terminal's reflow leaves nothing of the last)", () => {
+    const lines = frameOf(<TooSmall store={new HeldSnapshot(dashboard())} columns={60} rows={20} />).split('\n');
+    expect(lines).toHaveLength(19);
+    const text = lines.filter((l) => l.trim() !== '');
+    expect(text).toHaveLength(1);
+    expect(text[0]).toContain('80x24');
+    expect(text[0]).toContain('60x20');
   });
 
   it('in full when it fits; narrower than even the short line, wrapped, so both sizes and q still show', () => {
-    expect(frameOf(<TooSmall store={new HeldSnapshot(dashboard())} columns={99} rows={20} />)).toBe(
+    expect(frameOf(<TooSmall store={new HeldSnapshot(dashboard())} columns={99} rows={20} />).trimEnd()).toBe(
       'loopscope needs at least 80x24; this terminal is 99x20. Enlarge it, or press q to quit.',
     );
     const tiny = frameOf(<TooSmall store={new HeldSnapshot(dashboard())} columns={20} rows={5} />).split('\n');
-    expect(tiny.length).toBeLessThanOrEqual(4);
+    expect(tiny).toHaveLength(4);
     expect(tiny.every((l) => l.length <= 20)).toBe(true);
-    expect(tiny.map((l) => l.trim()).join(' ')).toBe('loopscope needs 80x24, not 20x5; q quits');
+    expect(tiny.map((l) => l.trim()).filter(Boolean).join(' ')).toBe('loopscope needs 80x24, not 20x5; q quits');
   });
 });

@@ -2,7 +2,8 @@ import { HeldSnapshot } from '../../src/dashboard/store.js';
 import { describe, expect, it } from 'vitest';
 import { Header } from '../../components/Header.js';
 import { dashboard } from './fixtures.js';
-import { frameOf } from './render.js';
+import { render } from 'ink-testing-library';
+import { frameOf, plain, waitForFrame } from './render.js';
 
 const IDS = ['seed', 'sync-vs-async', 'futures', 'coroutines', 'tasks', 'event-loop', 'concurrency', 'cpu-async', 'threads', 'processes'];
 
@@ -31,9 +32,56 @@ describe('Header', () => {
     expect(frame).not.toContain('● running');
   });
 
-  it('shows step mode and where the run waits, in Spanish too', () => {
+  it('counts a live block up while the thread is held, then says running once it is free', async () => {
+    const store = new HeldSnapshot(dashboard({ block: { start: 1000, end: 1400, live: true } }));
+    const app = render(<Header store={store} ids={IDS} width={80} />);
+    const frame = () => plain(app.lastFrame());
+    expect(frame()).toContain('■ blocked 400ms');
+    store.set(dashboard({ block: { start: 1000, end: 2250, live: true } }));
+    await waitForFrame(frame, (f) => f.includes('■ blocked 1.25s'));
+    store.set(dashboard({}));
+    await waitForFrame(frame, (f) => f.includes('● running'));
+    expect(frame()).not.toContain('blocked');
+    app.unmount();
+  });
+
+  it('says where the run is paused, in step mode', () => {
+    const frame = frameOf(<Header store={new HeldSnapshot(dashboard({ session: { stepMode: true, pausedAt: 'make' } }))} ids={IDS} width={80} />);
+    expect(frame).toContain('step  1x  ❚❚ paused at make');
+    expect(frame).not.toContain('● running');
+  });
+
+  it('says how the run ended, and nothing of running or of a block after it', () => {
+    const result = (status: 'ended' | 'failed' | 'stopped', wallMs: number) => ({ scenario: 'fixture', status, ok: status !== 'failed', error: undefined, wallMs, leaks: [], neverAwaited: [], total: 5 });
+    const header = (status: 'ended' | 'failed' | 'stopped', wallMs: number) =>
+      frameOf(<Header store={new HeldSnapshot(dashboard({ session: { phase: status, result: result(status, wallMs) }, block: { start: 0, end: 97, live: false } }))} ids={IDS} width={80} />);
+    const ended = header('ended', 303.2);
+    expect(ended).toContain('✓ ended in 303ms');
+    expect(ended).not.toMatch(/running|blocked/);
+    expect(header('failed', 12)).toContain('✗ failed after 12ms');
+    expect(header('stopped', 50)).toContain('⊘ stopped after 50ms');
+    expect(frameOf(<Header store={new HeldSnapshot(dashboard({ session: { phase: 'stopping' } }))} ids={IDS} width={80} />)).toContain('… stopping');
+  });
+
+  it("starts over on a switch: the next scenario's run is running, not the last one's block or end", async () => {
+    const ended = { scenario: 'fixture', status: 'ended' as const, ok: true, error: undefined, wallMs: 303, leaks: [], neverAwaited: [], total: 5 };
+    const store = new HeldSnapshot(dashboard({ session: { index: 1, phase: 'ended', result: ended } }));
+    const app = render(<Header store={store} ids={IDS} width={80} />);
+    const frame = () => plain(app.lastFrame());
+    expect(frame()).toContain('✓ ended in 303ms');
+    // The session's new run and the store's new block: what a switch gives the header.
+    store.set(dashboard({ session: { index: 2, phase: 'running', result: undefined } }));
+    await waitForFrame(frame, (f) => f.includes('[3 futures]'));
+    expect(frame()).toContain('● running');
+    expect(frame()).not.toMatch(/ended|blocked/);
+    app.unmount();
+  });
+
+  it('shows step mode and the state in Spanish too', () => {
     const frame = frameOf(<Header store={new HeldSnapshot(dashboard({ session: { stepMode: true, pausedAt: 'make', lang: 'es' } }))} ids={IDS} width={80} />);
-    expect(frame).toContain('❚❚ paso a paso');
-    expect(frame).toContain('● en marcha');
+    expect(frame).toContain('paso a paso');
+    expect(frame).toContain('❚❚ en pausa en make');
+    const running = frameOf(<Header store={new HeldSnapshot(dashboard({ session: { lang: 'es' } }))} ids={IDS} width={80} />);
+    expect(running).toContain('● en marcha');
   });
 });

@@ -48,7 +48,7 @@ describe('a task row and the clock', () => {
 
 describe('a timeline lane', () => {
   it('draws a new label, or new cells, though the lane before drew the same', () => {
-    const lane = (text: string, label = 'job'): Lane => ({ key: 't1', label, depth: 0, segments: [{ role: 'active', text }] });
+    const lane = (text: string, label = 'job'): Lane => ({ key: 't1', label, depth: 0, segments: [{ role: 'running', text }] });
     const app = render(<TimelineLane lane={lane('███')} label="job" labelWidth={10} />);
     app.rerender(<TimelineLane lane={lane('███')} label="tarea" labelWidth={10} />);
     expect(plain(app.lastFrame())).toMatch(/^tarea +███$/);

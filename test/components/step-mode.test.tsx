@@ -40,7 +40,7 @@ describe('step mode', () => {
     await until((f) => f.includes('» step mode on'));
     app.press('r');
 
-    let screen = await until((f) => f.includes('❚❚ step'));
+    let screen = await until((f) => f.includes('❚❚ paused at first'));
     expect(screen).toMatch(/▶ +await ctx\.step\(["']first["']\);/);
     expect(screen.match(/▶/g)).toHaveLength(1);
     // While it waits, the wait is drawn as a pause, not as work: the pause takes over the bar.

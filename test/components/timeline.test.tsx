@@ -1,15 +1,29 @@
 import { HeldSnapshot } from '../../src/dashboard/store.js';
 import { describe, expect, it } from 'vitest';
 import { Timeline } from '../../components/Timeline.js';
-import { dashboard, entity, runSnapshot } from './fixtures.js';
+import { dashboard, lived, runSnapshot } from './fixtures.js';
 import { frameOf } from './render.js';
 
 describe('Timeline', () => {
-  it('draws a bar per entity over the run, and a block across every bar alive during it', () => {
+  it('draws what each entity did, a block only on the lane that ran through it, and a legend of exactly what is drawn', () => {
     const entities = [
-      entity(1, 'main', 'resolved', { created: 0, started: 0, settled: 400 }),
-      entity(2, 'early', 'resolved', { created: 0, started: 0, settled: 100, parent: 't1' }),
-      entity(3, 'late', 'rejected', { created: 200, started: 250, settled: 400, parent: 't1' }),
+      lived(1, 'main', [
+        [0, 'running'],
+        [20, 'waiting'],
+        [380, 'running'],
+        [400, 'resolved'],
+      ]),
+      lived(2, 'early', [
+        [0, 'pending'],
+        [20, 'running'],
+        [200, 'resolved'],
+      ], { parent: 't1' }),
+      lived(3, 'late', [
+        [200, 'pending'],
+        [250, 'running'],
+        [260, 'waiting'],
+        [390, 'rejected'],
+      ], { parent: 't1' }),
     ];
     const snap = dashboard({
       now: 400,
@@ -21,20 +35,30 @@ describe('Timeline', () => {
     const lines = frame.split('\n');
     expect(lines[0]).toContain('Timeline · 0–400ms');
     expect(lines[0]).toContain('ended in 400ms · nothing left alive');
-    const bar = (name: string) => lines.find((l) => l.includes(name))!.slice(18, 62);
-    // early ends before the block, so the block does not cross it; main lived through it.
-    expect(bar('early')).not.toContain('▓');
-    expect(bar('main')).toMatch(/█+▓+█+✓/);
-    expect(bar('late')).toMatch(/^ +░+█+✗/);
+    const bar = (name: string) => lines.find((l) => l.includes(name))!.slice(15, 62);
+    // main awaited what it made: waiting, never blocked, though the block came while it lived.
+    expect(bar('main')).toMatch(/^█+─+█*✓ *$/);
+    expect(bar('early')).toMatch(/^░+█+▓+✓ *$/);
+    expect(bar('late')).toMatch(/^ +░+█+─+✗ *$/);
     expect(bar('loop')).toMatch(/^ +▓+ +$/);
+    // Short words: the full ones are wider than the border.
+    expect(lines[7]).toMatch(/^╰─ █ run {2}─ wait {2}░ pend {2}▓ block {2}✓ {2}✗ ─+╯$/);
   });
 
-  it('folds entities into density lanes when they outnumber the rows', () => {
-    const entities = Array.from({ length: 30 }, (_, i) => entity(i + 1, `job-${i + 1}`, 'resolved', { created: i * 10, started: i * 10, settled: i * 10 + 50 }));
+  it('groups entities into labelled lanes when they outnumber the rows, using every row, with the group glyphs in the legend', () => {
+    const entities = Array.from({ length: 30 }, (_, i) =>
+      lived(i + 1, `job-${i + 1}`, [
+        [i * 10, 'running'],
+        [i * 10 + 5, 'waiting'],
+        [i * 10 + 50, 'resolved'],
+      ]),
+    );
     const frame = frameOf(<Timeline store={new HeldSnapshot(dashboard({ now: 400, run: runSnapshot({ entities }) }))} width={64} height={7} />);
     expect(frame).toMatchSnapshot();
-    expect(frame).toContain('8× job-1');
-    expect(frame.split('\n').length).toBe(7);
+    const lines = frame.split('\n');
+    expect(lines).toHaveLength(7);
+    expect(lines.slice(1, 6).map((l) => /job-\* ×(\d+)/.exec(l)?.[1])).toEqual([undefined, '7', '8', '7', '8']);
+    expect(lines[6]).toMatch(/^╰─ ▁▃▆█ share of the time a group ran {2}─ waiting {2}✓ resolved ─+╯$/);
   });
 
   it('reports what a finished run left alive', () => {
