@@ -7,12 +7,22 @@ import { walkTree, type Walk } from './tree.js';
 export interface Row {
   readonly entity: EntityView;
   readonly depth: number;
+  /** Shown only so that a nesting reads (an ancestor of a filter's match), not a match itself. */
+  readonly context?: boolean;
+}
+
+/** Rows in display order. An array is one; the task table's list makes each row only when read. */
+export interface RowList {
+  readonly length: number;
+  at(index: number): Row | undefined;
+  /** The row of entity `id`, -1 when it is not among them; lists that can find it faster than a scan have it. */
+  rowOf?(id: string): number;
 }
 
 const ordered = new WeakMap<readonly EntityView[], readonly Row[]>();
 
 /** The number in a public id (`t42` → 42), NaN when there is none. */
-function seqOf(id: string): number {
+export function seqOf(id: string): number {
   let at = 0;
   while (at < id.length && (id.charCodeAt(at) < 48 || id.charCodeAt(at) > 57)) at++;
   return at < id.length ? Number(id.slice(at)) : Number.NaN;
@@ -23,7 +33,7 @@ function seqOf(id: string): number {
  * order, and an id carries its seq: a binary search, no map of every id. Siblings share their
  * parent, so the last answer is kept. A list that is not so ordered (hand-made) gets a map.
  */
-function idFinder(entities: readonly EntityView[]): (id: string) => number {
+export function idFinder(entities: readonly EntityView[]): (id: string) => number {
   let lastId: string | undefined;
   let lastAt = -1;
   let byId: Map<string, number> | undefined;
@@ -140,25 +150,31 @@ export interface RowPlace {
  * busy run folds hundreds a second): it is then placed where it was, before the first row created
  * after it, so the list and the next move go on from there instead of jumping.
  */
-export function findRow(rows: readonly Row[], id: string | undefined): RowPlace {
+export function findRow(rows: RowList, id: string | undefined): RowPlace {
   if (id === undefined) return { at: -1, gone: false };
-  const at = rows.findIndex((r) => r.entity.id === id);
+  const at = rows.rowOf ? rows.rowOf(id) : scan(rows, (e) => e.id === id);
   if (at >= 0) return { at, gone: false };
   const seq = seqOf(id);
-  const after = rows.findIndex((r) => r.entity.seq > seq);
+  const after = scan(rows, (e) => e.seq > seq);
   return { at: after < 0 ? rows.length : after, gone: true };
+}
+
+/** The first row whose entity passes `test`, -1 for none. */
+function scan(rows: RowList, test: (e: EntityView) => boolean): number {
+  for (let i = 0; i < rows.length; i++) if (test(rows.at(i)!.entity)) return i;
+  return -1;
 }
 
 /**
  * The id `delta` rows away from `current` in `rows`: from where it was if it is gone; from
  * nothing, down picks the first row and up the last.
  */
-export function moveSelection(rows: readonly Row[], current: string | undefined, delta: number): string | undefined {
+export function moveSelection(rows: RowList, current: string | undefined, delta: number): string | undefined {
   if (rows.length === 0) return undefined;
   const { at, gone } = findRow(rows, current);
   // A gone row sits between the rows before and after it: one down is the row after it.
   const next = at < 0 ? (delta > 0 ? 0 : rows.length - 1) : gone && delta > 0 ? at + delta - 1 : at + delta;
-  return rows[Math.min(rows.length - 1, Math.max(0, next))]!.entity.id;
+  return rows.at(Math.min(rows.length - 1, Math.max(0, next)))!.entity.id;
 }
 
 /** Column widths of a task row in `width` columns, each with its trailing gap (icon and value take the rest). */
