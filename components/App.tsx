@@ -56,7 +56,7 @@ export function App({ session, store, columns, rows, interactive = true }: Props
             ) : (
               <CodePanel store={store} width={top.code} height={top.height} />
             )}
-            <TaskPanel store={store} width={top.tasks} height={top.height} />
+            <TaskPanel store={store} width={top.tasks} height={top.height} onPageRows={session.setPageRows} />
           </Box>
           <Timeline store={store} width={layout.width} height={layout.timeline} />
           <Box height={bottom.height}>

@@ -17,6 +17,8 @@ export type Props = {
   readonly title: string;
   /** Shown at the right of the top border: counts, a status. */
   readonly note?: string;
+  /** Shown in the bottom border, so that it costs no row: what is above and below a list. */
+  readonly footnote?: string;
   readonly width: number;
   /** Rows, borders included. */
   readonly height: number;
@@ -29,10 +31,10 @@ export type Props = {
 };
 
 /**
- * A bordered panel whose title sits in its top border, so a title costs no row. Children get
- * `width - 4` columns and `height - 2` rows.
+ * A bordered panel whose title sits in its top border (and a footnote in its bottom one), so
+ * neither costs a row. Children get `width - 4` columns and `height - 2` rows.
  */
-export function Panel({ title, note, width, height, clipped = false, children }: Props) {
+export function Panel({ title, note, footnote, width, height, clipped = false, children }: Props) {
   const theme = useTheme();
   const room = width - 6; // '╭─ ' + ' ─╮'
   const shownTitle = clip(title, room);
@@ -54,13 +56,21 @@ export function Panel({ title, note, width, height, clipped = false, children }:
         borderTop={false}
         borderColor={theme.border}
         paddingX={1}
+        borderBottom={!footnote}
         width={width}
-        height={height - 1}
+        height={footnote ? height - 2 : height - 1}
         flexDirection="column"
         overflow={clipped ? 'hidden' : 'visible'}
       >
         {children}
       </Box>
+      {footnote ? (
+        <Text wrap="truncate">
+          <Text color={theme.border}>╰─ </Text>
+          <Text color={theme.muted}>{clip(footnote, room)}</Text>
+          <Text color={theme.border}>{` ${'─'.repeat(Math.max(0, room - Math.min(footnote.length, room)))}─╯`}</Text>
+        </Text>
+      ) : null}
     </Box>
   );
 }

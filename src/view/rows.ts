@@ -177,23 +177,34 @@ export function moveSelection(rows: RowList, current: string | undefined, delta:
   return rows.at(Math.min(rows.length - 1, Math.max(0, next)))!.entity.id;
 }
 
-/** Column widths of a task row in `width` columns, each with its trailing gap (icon and value take the rest). */
+/**
+ * Column widths of a task row in `width` columns (marks, name, kind, state, start, time), each
+ * with its gap; the result takes the rest. A width of 0 leaves the column out.
+ */
 export interface RowColumns {
+  /** State icon, warning mark, selection mark and a gap. */
+  readonly marks: number;
   readonly name: number;
   readonly kind: number;
   readonly state: number;
-  readonly elapsed: number;
+  /** When it was created, in the run's time. */
+  readonly start: number;
+  /** How long it has lived. */
+  readonly time: number;
   /** Kind names in full (`coroutine`) or short (`coro`). */
   readonly fullKind: boolean;
+  /** Room for a row's warnings in words, before its result. */
+  readonly warningWords: boolean;
 }
 
-const WIDE: RowColumns = Object.freeze({ name: 20, kind: 10, state: 10, elapsed: 8, fullKind: true });
-const MEDIUM: RowColumns = Object.freeze({ name: 14, kind: 5, state: 9, elapsed: 7, fullKind: false });
-const NARROW: RowColumns = Object.freeze({ name: 11, kind: 5, state: 9, elapsed: 6, fullKind: false });
+const WIDEST: RowColumns = Object.freeze({ marks: 4, name: 22, kind: 10, state: 10, start: 8, time: 7, fullKind: true, warningWords: true });
+const WIDE: RowColumns = Object.freeze({ marks: 4, name: 18, kind: 10, state: 10, start: 0, time: 7, fullKind: true, warningWords: false });
+const MEDIUM: RowColumns = Object.freeze({ marks: 4, name: 14, kind: 5, state: 9, start: 0, time: 7, fullKind: false, warningWords: false });
+const NARROW: RowColumns = Object.freeze({ marks: 4, name: 10, kind: 5, state: 9, start: 0, time: 6, fullKind: false, warningWords: false });
 
-/** Narrow panels keep name and state readable and give the value what is left. */
+/** Narrow panels keep name and state readable and give the result what is left (7 columns at 80x24, 26 at 160x48). */
 export function rowColumns(width: number): RowColumns {
-  return width >= 64 ? WIDE : width >= 52 ? MEDIUM : NARROW;
+  return width >= 80 ? WIDEST : width >= 64 ? WIDE : width >= 52 ? MEDIUM : NARROW;
 }
 
 export function kindLabel(kind: Kind, full: boolean): string {
