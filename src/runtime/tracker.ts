@@ -102,7 +102,8 @@ export type TrackerEvent =
 
 /** Numbers of a history kept before its middle is folded: the start and the newest changes stay. */
 const HISTORY_MAX = 512;
-const HISTORY_KEEP_HEAD = 16;
+/** Numbers kept from the start of a history that is folded: the folded changes come after them. */
+export const HISTORY_KEEP_HEAD = 16;
 
 /** Each set of warnings as a frozen list, by its bits (bit i: WARNINGS[i]): views share them. */
 const WARNING_LISTS: readonly (readonly Warning[])[] = Array.from({ length: 1 << WARNINGS.length }, (_, bits) =>
