@@ -59,6 +59,11 @@ describe('tableRows', () => {
     expect(sorted('time', false, 80)).toEqual(['main', 'Car-2', 'car-3', 'gather', 'supervisor', 'helper', 'car-7']);
   });
 
+  it('sorts names as people do: numbers by their value, letters in either case together', () => {
+    const jobs = ['job-10', 'Job-9', 'job-009b', 'job-1', 'JOB-1', 'bad', 'job-'].map((name, i) => entity(i + 1, name, 'running'));
+    expect(names(tableRows(jobs, options({ sort: 'name' }), 'en'))).toEqual(['bad', 'job-', 'job-1', 'JOB-1', 'Job-9', 'job-009b', 'job-10']);
+  });
+
   it('nests each entity under the task that awaits it, else under its creator, siblings in the sort’s order', () => {
     expect(shape(tableRows(RUN, options({ tree: true }), 'en'))).toEqual([
       '0:main',

@@ -1,5 +1,6 @@
 import type { EntityView } from '../runtime/tracker.js';
 import type { Lang } from '../settings.js';
+import { naturalCompare } from '../text/natural-order.js';
 import { rowFilter } from './filter.js';
 import { STATE_LOOK } from './looks.js';
 import { idFinder, type Row, type RowList } from './rows.js';
@@ -18,7 +19,7 @@ type Compare = (a: EntityView, b: EntityView, now: number) => number;
 export const SORT_RULES = {
   created: { column: 'start', descending: false, compare: (a, b) => a.seq - b.seq },
   state: { column: 'state', descending: false, compare: (a, b) => STATE_ORDER[a.state] - STATE_ORDER[b.state] || a.seq - b.seq },
-  name: { column: 'name', descending: false, compare: (a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.seq - b.seq) },
+  name: { column: 'name', descending: false, compare: (a, b) => naturalCompare(a.name, b.name) || a.seq - b.seq },
   kind: { column: 'kind', descending: false, compare: (a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : a.seq - b.seq) },
   time: { column: 'time', descending: true, compare: (a, b, now) => lifetime(b, now) - lifetime(a, now) || a.seq - b.seq },
 } as const satisfies Record<string, { readonly column: Column; readonly descending: boolean; readonly compare: Compare }>;
