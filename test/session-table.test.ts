@@ -71,6 +71,17 @@ describe('the task table’s keys', () => {
     expect(session.rows().length).toBeGreaterThanOrEqual(31);
   });
 
+  it('reads keys that came in one read one by one: `/bad` starts a filter and types into it', async () => {
+    const session = await depotSession();
+    const run = session.run;
+    session.press('/bad', {});
+    expect(session.state).toMatchObject({ filtering: true, table: { filter: 'bad' } });
+    // r typed into the filter, not a rerun.
+    session.press('rj', {});
+    expect(session.state.table.filter).toBe('badrj');
+    expect(session.run).toBe(run);
+  });
+
   it('Enter opens the selected row’s details and Esc closes them before it clears a filter', async () => {
     const session = await depotSession();
     type(session, '/job-7');

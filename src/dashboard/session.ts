@@ -156,6 +156,12 @@ export class Session {
    * selection, Ctrl+C still quits); otherwise each key is looked up in the key table.
    */
   press(input: string, key: KeyInfo & { readonly backspace?: boolean; readonly delete?: boolean }): void {
+    // Keys typed faster than they are read come as one string: each is its own press, so that
+    // `/rejected` starts a filter and types into it rather than rerunning on `r`.
+    if (input.length > 1 && !key.ctrl && !input.startsWith('\u001b')) {
+      for (const ch of input) this.press(ch, {});
+      return;
+    }
     if (!this.#state.filtering || key.ctrl || key.upArrow || key.downArrow || key.pageUp || key.pageDown) {
       for (const command of commandsFor(input, key)) this.dispatch(command);
       return;
