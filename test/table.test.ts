@@ -3,6 +3,7 @@ import type { EntityView } from '../src/runtime/tracker.js';
 import { findRow, moveSelection, type RowList } from '../src/view/rows.js';
 import { DEFAULT_TABLE, tableRows, warningCount, type TableOptions } from '../src/view/table.js';
 import { entity } from './components/fixtures.js';
+import { random as seeded } from './helpers/random.js';
 
 const options = (patch: Partial<TableOptions> = {}): TableOptions => ({ ...DEFAULT_TABLE, ...patch });
 /** The rows as `depth:name`, with `(context)` for ancestors kept only so that a tree reads. */
@@ -111,6 +112,29 @@ describe('tableRows', () => {
   it('counts the entities with warnings', () => {
     expect(warningCount(RUN)).toBe(2);
     expect(warningCount([])).toBe(0);
+  });
+
+  it('keeps what it kept from list to list and key to key, and always agrees with a fresh look at every row', () => {
+    const random = seeded(5);
+    const states = ['running', 'waiting', 'resolved', 'rejected'] as const;
+    let seq = 0;
+    const make = (name = `car-${seq + 1}`) => entity(++seq, name, states[Math.floor(random() * 4)]!, random() < 0.1 ? { warnings: ['blocked'] } : {});
+    let list: EntityView[] = Array.from({ length: 80 }, () => make());
+    const typed = ['c', 'ca', 'car', 'car-1', 'car-1', 'car-', 'rej', 'rejected', 'wait', 'x', ''];
+    for (let step = 0; step < 400; step++) {
+      const next = list.slice();
+      const roll = random();
+      // New views of some (states change), a fold and an arrival of the same count, or a longer list.
+      if (roll < 0.5) for (let n = Math.floor(random() * 5); n > 0; n--) next[Math.floor(random() * next.length)] = make(next[0]!.name);
+      else if (roll < 0.8) next.splice(Math.floor(random() * next.length), 1, make());
+      else next.push(make());
+      list = next;
+      const filter = typed[step % typed.length]!;
+      const rows = tableRows(list, options({ filter }), 'en');
+      const fresh = list.filter((e) => e.name.toLowerCase().includes(filter) || e.state.includes(filter) || (filter !== '' && 'task'.includes(filter)));
+      expect(names(rows), `step ${step}, filter '${filter}'`).toEqual(fresh.map((e) => e.name));
+      expect(warningCount(list)).toBe(list.filter((e) => e.warnings.length > 0).length);
+    }
   });
 
   it('filters and sorts 100,000 entities, and lists them in creation order without making a row for each', () => {

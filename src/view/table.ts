@@ -1,10 +1,10 @@
 import type { EntityView } from '../runtime/tracker.js';
 import type { Lang } from '../settings.js';
 import { naturalCompare } from '../text/natural-order.js';
-import { rowFilter } from './filter.js';
+import { rowFilter, type RowFilter } from './filter.js';
 import { STATE_LOOK } from './looks.js';
 import { idFinder, type Row, type RowList } from './rows.js';
-import { walkTree } from './tree.js';
+import { walkTree, type Walk } from './tree.js';
 
 /** The task table's columns, in the order they are drawn (`start` only where there is room). */
 export type Column = 'state' | 'name' | 'kind' | 'start' | 'time' | 'result';
@@ -112,7 +112,6 @@ interface Cached {
 
 const tables = new WeakMap<readonly EntityView[], Cached>();
 const sorts = new WeakMap<readonly EntityView[], { readonly key: string; readonly order: readonly number[] | undefined }>();
-const trees = new WeakMap<readonly EntityView[], Int32Array>();
 const warned = new WeakMap<readonly EntityView[], number>();
 
 const sameOptions = (a: TableOptions, b: TableOptions) => a === b || (a.sort === b.sort && a.reverse === b.reverse && a.filter === b.filter && a.tree === b.tree);
@@ -127,9 +126,10 @@ export function tableRows(entities: readonly EntityView[], options: TableOptions
   const at = options.sort === 'time' ? now : 0;
   const cached = tables.get(entities);
   if (cached && cached.lang === lang && cached.now === at && sameOptions(cached.options, options)) return cached.rows;
-  const keep = rowFilter(options.filter, lang);
+  const filter = rowFilter(options.filter, lang);
+  const match = filter && matches(entities, filter);
   const order = sortedOrder(entities, options, at);
-  const rows = options.tree ? treeRows(entities, order, keep) : flatRows(entities, order, keep);
+  const rows = options.tree ? treeRows(entities, order, match) : flatRows(entities, order, match);
   tables.set(entities, { options, lang, now: at, rows });
   return rows;
 }
@@ -154,33 +154,64 @@ function sortedOrder(entities: readonly EntityView[], options: TableOptions, now
   return order;
 }
 
-function flatRows(entities: readonly EntityView[], order: readonly number[] | undefined, keep: ((e: EntityView) => boolean) | undefined): TableRows {
-  if (!keep) return new IndexedRows(entities, order, undefined, undefined, entities.length);
-  const kept: number[] = [];
+/** Which entities a filter keeps (1 at their index), and how many. */
+interface Matches {
+  readonly match: Uint8Array;
+  readonly count: number;
+}
+
+/** The last list filtered, with the filter and what it kept. */
+let lastMatches: { readonly entities: readonly EntityView[]; readonly filter: RowFilter; readonly matches: Matches } | undefined;
+
+/**
+ * What `filter` keeps of `entities`, worked out from the last list filtered where it can: a list
+ * as long (the same places; views that did not change are the same objects) keeps what it kept
+ * for the same filter, and a filter typed further (its text contains the last one) can keep only
+ * what the last one kept. Only the rest is tested: at 100,000 rows a key or a frame tests few.
+ */
+function matches(entities: readonly EntityView[], filter: RowFilter): Matches {
   const n = entities.length;
-  for (let k = 0; k < n; k++) {
-    const i = order ? order[k]! : k;
-    if (keep(entities[i]!)) kept.push(i);
+  const match = new Uint8Array(n);
+  let count = 0;
+  const last = lastMatches;
+  const before = last && last.entities.length === n && last.filter.lang === filter.lang ? last : undefined;
+  const same = before !== undefined && before.filter.needle === filter.needle;
+  const narrower = before !== undefined && !same && filter.needle.includes(before.filter.needle);
+  for (let i = 0; i < n; i++) {
+    const e = entities[i]!;
+    const unchanged = before !== undefined && before.entities[i] === e;
+    const kept = unchanged && same ? before.matches.match[i] === 1 : unchanged && narrower && before.matches.match[i] === 0 ? false : filter.keep(e);
+    if (kept) {
+      match[i] = 1;
+      count++;
+    }
   }
-  return new IndexedRows(entities, kept, undefined, undefined, kept.length);
+  const result = { match, count };
+  lastMatches = { entities, filter, matches: result };
+  return result;
+}
+
+function flatRows(entities: readonly EntityView[], order: readonly number[] | undefined, found: Matches | undefined): TableRows {
+  if (!found) return new IndexedRows(entities, order, undefined, undefined, entities.length);
+  const kept = new Int32Array(found.count);
+  let k = 0;
+  for (let row = 0; row < entities.length; row++) {
+    const i = order ? order[row]! : row;
+    if (found.match[i]) kept[k++] = i;
+  }
+  return new IndexedRows(entities, kept, undefined, undefined, found.count);
 }
 
 /**
  * The tree: each entity under the task awaiting it, else under the one that created it. With a
  * filter, the matches keep their ancestors, shown as context, so that the nesting still reads.
  */
-function treeRows(entities: readonly EntityView[], order: readonly number[] | undefined, keep: ((e: EntityView) => boolean) | undefined): TableRows {
+function treeRows(entities: readonly EntityView[], order: readonly number[] | undefined, found: Matches | undefined): TableRows {
   const n = entities.length;
-  const walk = walkTree(n, treeParents(entities), order);
-  if (!keep) return new IndexedRows(entities, walk.order, walk.depth, undefined, n);
-  const match = new Uint8Array(n);
+  const walk = treeWalk(entities, order);
+  if (!found) return new IndexedRows(entities, walk.order, walk.depth, undefined, n);
+  const match = found.match;
   const shown = new Uint8Array(n);
-  let matched = 0;
-  for (let i = 0; i < n; i++) {
-    if (!keep(entities[i]!)) continue;
-    match[i] = 1;
-    matched++;
-  }
   // Descendants come after their ancestors in the walk: backwards, each shown row shows its parent.
   let count = 0;
   for (let row = n - 1; row >= 0; row--) {
@@ -202,7 +233,32 @@ function treeRows(entities: readonly EntityView[], order: readonly number[] | un
     depth[k] = walk.depth[row]!;
     context[k++] = match[i] ? 0 : 1;
   }
-  return new IndexedRows(entities, rows, depth, context, matched);
+  return new IndexedRows(entities, rows, depth, context, found.count);
+}
+
+/** The last tree walked, and the list and order it was walked for. */
+let lastTree: { readonly entities: readonly EntityView[]; readonly order: readonly number[] | undefined; readonly walk: Walk } | undefined;
+
+/** True when two lists hold the same entities in the same places, made by and awaiting the same ones: their trees are one. */
+function sameShape(a: readonly EntityView[], b: readonly EntityView[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    // A view that did not change is the same object: most places cost one comparison.
+    if (x !== y && (x.id !== y.id || x.parent !== y.parent || x.awaiting !== y.awaiting)) return false;
+  }
+  return true;
+}
+
+/** The tree's walk in `order`; a list of the same shape as the last one (most frames of a busy run) walks as it did. */
+function treeWalk(entities: readonly EntityView[], order: readonly number[] | undefined): Walk {
+  if (lastTree && lastTree.order === order && sameShape(lastTree.entities, entities)) {
+    lastTree = { entities, order, walk: lastTree.walk };
+  } else {
+    lastTree = { entities, order, walk: walkTree(entities.length, treeParents(entities), order) };
+  }
+  return lastTree.walk;
 }
 
 /**
@@ -210,8 +266,6 @@ function treeRows(entities: readonly EntityView[], order: readonly number[] | un
  * it (an awaited-by edge, as `python -m asyncio pstree` draws them), else its creator.
  */
 function treeParents(entities: readonly EntityView[]): Int32Array {
-  const cached = trees.get(entities);
-  if (cached) return cached;
   const n = entities.length;
   const find = idFinder(entities);
   const parentOf = new Int32Array(n).fill(-1);
@@ -229,17 +283,34 @@ function treeParents(entities: readonly EntityView[]): Int32Array {
       parentOf[a] = i;
     }
   }
-  trees.set(entities, parentOf);
   return parentOf;
 }
 
-/** Entities of the list that have warnings (the title counts them, as tokio-console's warnings line). */
+/** The last list whose warnings were counted, and the count. */
+let lastWarned: { readonly entities: readonly EntityView[]; readonly count: number } | undefined;
+
+/**
+ * Entities of the list that have warnings (the title counts them, as tokio-console's warnings
+ * line). A list as long as the last one counted is counted from it: only the places whose view
+ * changed are looked at.
+ */
 export function warningCount(entities: readonly EntityView[]): number {
-  let count = warned.get(entities);
-  if (count === undefined) {
-    count = 0;
-    for (const e of entities) if (e.warnings.length > 0) count++;
-    warned.set(entities, count);
+  const cached = warned.get(entities);
+  if (cached !== undefined) return cached;
+  const warns = (e: EntityView) => (e.warnings.length > 0 ? 1 : 0);
+  const last = lastWarned;
+  let count = 0;
+  if (last && last.entities.length === entities.length) {
+    count = last.count;
+    for (let i = 0; i < entities.length; i++) {
+      const x = last.entities[i]!;
+      const y = entities[i]!;
+      if (x !== y) count += warns(y) - warns(x);
+    }
+  } else {
+    for (const e of entities) count += warns(e);
   }
+  warned.set(entities, count);
+  lastWarned = { entities, count };
   return count;
 }
