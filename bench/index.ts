@@ -1,6 +1,7 @@
 import type { Figure, Measure } from './figure.js';
 import { churn } from './figures/churn.js';
 import { dashboardCpu } from './figures/dashboard-cpu.js';
+import { filter } from './figures/filter.js';
 import { firstFrame } from './figures/first-frame.js';
 import { frame } from './figures/frame.js';
 import { keys } from './figures/keys.js';
@@ -9,7 +10,7 @@ import { trackedTaskOverhead } from './figures/tracked-task-overhead.js';
 import { wall } from './figures/wall.js';
 
 /** Every measure, in the order the table prints its figures. */
-const MEASURES: readonly Measure[] = [trackedTaskOverhead, churn, frame, dashboardCpu, wall, firstFrame, keys, threadsSpeedup];
+const MEASURES: readonly Measure[] = [trackedTaskOverhead, churn, frame, filter, dashboardCpu, wall, firstFrame, keys, threadsSpeedup];
 
 /** `--only a,b` runs the measures giving a figure whose name contains a or b. */
 function selected(argv: readonly string[]): readonly Measure[] {
