@@ -3,6 +3,7 @@ import type { Figure, Measure } from './figure.js';
 import { blockFrames } from './figures/block-frames.js';
 import { churn } from './figures/churn.js';
 import { dashboardCpu } from './figures/dashboard-cpu.js';
+import { filter } from './figures/filter.js';
 import { firstFrame } from './figures/first-frame.js';
 import { frame } from './figures/frame.js';
 import { keys } from './figures/keys.js';
@@ -15,7 +16,7 @@ import { trackedTaskOverhead } from './figures/tracked-task-overhead.js';
 import { wall } from './figures/wall.js';
 
 /** Every measure, in the order the table prints its figures. */
-const MEASURES: readonly Measure[] = [trackedTaskOverhead, churn, streamChurn, frame, dashboardCpu, wall, firstFrame, keys, switchLatency, quitLatency, blockFrames, rss, threadsSpeedup];
+const MEASURES: readonly Measure[] = [trackedTaskOverhead, churn, streamChurn, frame, filter, dashboardCpu, wall, firstFrame, keys, switchLatency, quitLatency, blockFrames, rss, threadsSpeedup];
 
 /** `--only a,b` runs the measures giving a figure whose name contains a or b. */
 function selected(argv: readonly string[]): readonly Measure[] {

@@ -8,6 +8,7 @@ import type { Session } from '../src/dashboard/session.js';
 import type { DashboardSnapshot, SnapshotSource } from '../src/dashboard/store.js';
 import { CodePanel } from './CodePanel.js';
 import { ConsolePanel } from './ConsolePanel.js';
+import { DetailView } from './DetailView.js';
 import { ExplainPanel } from './ExplainPanel.js';
 import { Footer } from './Footer.js';
 import { Header } from './Header.js';
@@ -29,6 +30,7 @@ export type Props = {
 
 const selectHelp = (s: DashboardSnapshot) => s.session.help;
 const selectTouring = (s: DashboardSnapshot) => s.session.tour !== undefined;
+const selectDetails = (s: DashboardSnapshot) => s.session.detailId !== undefined;
 
 /** The dashboard: keys to the session, and the panels laid out for the terminal's size. */
 export function App({ session, store, columns, rows, interactive = true }: Props) {
@@ -39,6 +41,7 @@ export function App({ session, store, columns, rows, interactive = true }: Props
   useKeys(onInput, interactive);
   const help = useSnapshot(store, selectHelp);
   const touring = useSnapshot(store, selectTouring);
+  const details = useSnapshot(store, selectDetails);
   const ids = useMemo(() => session.scenarios.map((s) => s.id), [session]);
   const layout = layoutFor(width, height, touring);
   if (!layout) return <TooSmall store={store} columns={width} rows={height} />;
@@ -48,6 +51,8 @@ export function App({ session, store, columns, rows, interactive = true }: Props
       <Header store={store} ids={ids} width={layout.width} />
       {help ? (
         <HelpOverlay store={store} width={layout.width} height={layout.body} />
+      ) : details ? (
+        <DetailView store={store} width={layout.width} height={layout.body} />
       ) : (
         <>
           <Box height={top.height}>
@@ -56,7 +61,7 @@ export function App({ session, store, columns, rows, interactive = true }: Props
             ) : (
               <CodePanel store={store} width={top.code} height={top.height} />
             )}
-            <TaskPanel store={store} width={top.tasks} height={top.height} />
+            <TaskPanel store={store} width={top.tasks} height={top.height} onPageRows={session.setPageRows} />
           </Box>
           <Timeline store={store} width={layout.width} height={layout.timeline} />
           <Box height={bottom.height}>

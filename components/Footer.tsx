@@ -2,7 +2,9 @@ import { Box, Text } from 'ink';
 import { useTheme } from '../src/hooks/use-theme.js';
 import { useSnapshot } from '../src/hooks/use-snapshot.js';
 import { formatMs, oneLine } from '../src/text/format.js';
+import { warningWords } from '../src/view/entity-text.js';
 import { footerHints } from '../src/view/keys.js';
+import { WARNING_MARK } from '../src/view/looks.js';
 import type { DashboardSnapshot, SnapshotSource } from '../src/dashboard/store.js';
 import { strings } from '../src/view/i18n.js';
 
@@ -50,7 +52,9 @@ export function Footer({ store, width }: Props) {
   } else if (selected) {
     const took = selected.settled === undefined ? '' : ` · ${formatMs(selected.settled - selected.created)}`;
     const outcome = selected.error ?? selected.value ?? selected.detail;
-    line = `› ${selected.name} · ${selected.kind} · ${selected.state}${took}${outcome ? ` · ${oneLine(outcome)}` : ''}`;
+    // What is wrong with it goes before its value, which may be long.
+    const warned = warningWords(selected, lang);
+    line = `› ${selected.name} · ${selected.kind} · ${selected.state}${took}${warned ? ` · ${WARNING_MARK} ${warned}` : ''}${outcome ? ` · ${oneLine(outcome)}` : ''}`;
     colour = theme.state[selected.state];
   } else if (failure !== undefined) {
     line = `✗ ${oneLine(failure)}`;

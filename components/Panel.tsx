@@ -17,6 +17,8 @@ export type Props = {
   readonly title: string;
   /** Shown at the right of the top border: counts, a status. */
   readonly note?: string;
+  /** Shown in the bottom border, so that it costs no row: what is above and below a list. */
+  readonly footnote?: string;
   readonly width: number;
   /** Rows, borders included. */
   readonly height: number;
@@ -31,12 +33,13 @@ export type Props = {
 };
 
 /**
- * A bordered panel whose title sits in its top border, and its footer (if any) in the bottom one,
- * so neither costs a row. Children get `width - 4` columns and `height - 2` rows.
+ * A bordered panel whose title sits in its top border, and its footer or footnote (if any) in the
+ * bottom one, so neither costs a row. Children get `width - 4` columns and `height - 2` rows.
  */
-export function Panel({ title, note, width, height, clipped = false, footer, children }: Props) {
+export function Panel({ title, note, footnote, width, height, clipped = false, footer, children }: Props) {
   const theme = useTheme();
   const room = width - 6; // '╭─ ' + ' ─╮'
+  const bottom = footer ?? (footnote ? { node: <Text color={theme.muted}>{clip(footnote, room)}</Text>, width: Math.min(footnote.length, room) } : undefined);
   const shownTitle = clip(title, room);
   const shownNote = note ? clip(note, Math.max(0, room - shownTitle.length - 2)) : '';
   const fill = Math.max(1, room - shownTitle.length - (shownNote ? shownNote.length + 2 : 0) + 1);
@@ -54,21 +57,21 @@ export function Panel({ title, note, width, height, clipped = false, footer, chi
       <Box
         borderStyle="round"
         borderTop={false}
-        borderBottom={!footer}
+        borderBottom={!bottom}
         borderColor={theme.border}
         paddingX={1}
         width={width}
-        height={footer ? height - 2 : height - 1}
+        height={bottom ? height - 2 : height - 1}
         flexDirection="column"
         overflow={clipped ? 'hidden' : 'visible'}
       >
         {children}
       </Box>
-      {footer ? (
+      {bottom ? (
         <Text wrap="truncate">
           <Text color={theme.border}>╰─ </Text>
-          {footer.node}
-          <Text color={theme.border}>{` ${'─'.repeat(Math.max(0, room - footer.width))}─╯`}</Text>
+          {bottom.node}
+          <Text color={theme.border}>{` ${'─'.repeat(Math.max(0, room - bottom.width))}─╯`}</Text>
         </Text>
       ) : null}
     </Box>

@@ -1,11 +1,13 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import { useTheme } from '../src/hooks/use-theme.js';
-import { oneLine } from '../src/text/format.js';
+import { cutFractions, formatMs, oneLine } from '../src/text/format.js';
 import { kindLabel, type RowColumns } from '../src/view/rows.js';
 import type { EntityView } from '../src/runtime/tracker.js';
 import type { SnapshotSource } from '../src/dashboard/store.js';
-import { STATE_LOOK } from '../src/view/looks.js';
+import type { CodeView } from '../src/view/code-view.js';
+import { outcomeText, warningWords } from '../src/view/entity-text.js';
+import { STATE_LOOK, WARNING_MARK } from '../src/view/looks.js';
 import type { Lang } from '../src/settings.js';
 import { ElapsedCell } from './ElapsedCell.js';
 import { StateIcon } from './StateIcon.js';
@@ -15,31 +17,40 @@ export type Props = {
   readonly store: SnapshotSource;
   /** The entity; a view that did not change is the same object, so its row is not drawn again. */
   readonly entity: EntityView;
-  /** How deep it is under its creators. */
+  /** How deep it is in the tree (0 in a flat list). */
   readonly depth: number;
+  /** Shown only so that the tree's nesting reads: it does not match the filter. */
+  readonly context: boolean;
   readonly columns: RowColumns;
   readonly selected: boolean;
   /** The language of the state's word. */
   readonly lang: Lang;
+  /** How a value is written: as the code panel's language prints it. */
+  readonly code: CodeView;
 };
 
 const MAX_INDENT = 4;
 
-/** One entity: state mark, name (indented under its creator), kind, state, elapsed, value or error. */
-export const TaskRow = memo(function TaskRow({ store, entity: e, depth, columns, selected, lang }: Props) {
+/**
+ * One entity: state icon, warning and selection marks, name (indented in a tree), kind, state,
+ * start, time, and its result or error on one line, cut to the column.
+ */
+export const TaskRow = memo(function TaskRow({ store, entity: e, depth, context, columns, selected, lang, code }: Props) {
   const theme = useTheme();
   const indent = '  '.repeat(Math.min(depth, MAX_INDENT));
-  const outcome = e.error ?? e.value ?? e.detail ?? '';
-  const outcomeColour = e.error !== undefined ? theme.state[e.state] : e.value !== undefined ? undefined : theme.muted;
+  const outcome = outcomeText(e, code);
+  const warned = e.warnings.length > 0;
+  const words = warned && columns.warningWords ? `${warningWords(e, lang)} · ` : '';
   return (
     <Box height={1} flexShrink={0}>
-      <Box width={3} flexShrink={0}>
+      <Box width={columns.marks} flexShrink={0}>
         <StateIcon store={store} state={e.state} />
+        <Text color={theme.warning}>{warned ? WARNING_MARK : ' '}</Text>
         {/* A mark besides the highlight, for screens without colour or inverse. */}
         <Text bold>{selected ? '›' : ' '}</Text>
       </Box>
       <Box width={columns.name} flexShrink={0}>
-        <Text wrap="truncate-end" inverse={selected} bold={selected}>
+        <Text wrap="truncate-end" inverse={selected} bold={selected} color={context ? theme.muted : undefined}>
           {indent + e.name}
         </Text>
       </Box>
@@ -53,10 +64,16 @@ export const TaskRow = memo(function TaskRow({ store, entity: e, depth, columns,
           {STATE_LOOK[e.state].word[lang]}
         </Text>
       </Box>
-      <ElapsedCell store={store} entity={e} width={columns.elapsed} />
+      {columns.start > 0 ? (
+        <Box width={columns.start} flexShrink={0} justifyContent="flex-end">
+          <Text color={theme.muted}>{formatMs(e.created)}</Text>
+        </Box>
+      ) : null}
+      <ElapsedCell store={store} entity={e} width={columns.time} />
       <Box flexGrow={1} marginLeft={1}>
-        <Text wrap="truncate-end" color={outcomeColour}>
-          {oneLine(outcome)}
+        <Text wrap="truncate-end">
+          {words ? <Text color={theme.warning}>{words}</Text> : null}
+          <Text color={e.error !== undefined ? theme.state[e.state] : undefined}>{outcome === undefined ? '' : oneLine(cutFractions(outcome))}</Text>
         </Text>
       </Box>
     </Box>

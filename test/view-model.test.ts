@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findScenario, loadBuiltin } from '../scenarios/index.js';
 import { codeLines, codeWindowStart } from '../src/view/code-view.js';
-import { barChart, formatMs } from '../src/text/format.js';
+import { barChart, cutFractions, formatMs, wrapLines } from '../src/text/format.js';
 import { moveSelection, orderRows, windowStart } from '../src/view/rows.js';
 import { strings } from '../src/view/i18n.js';
 import { groupWords } from '../src/view/lane-groups.js';
@@ -129,10 +129,28 @@ describe('formatMs', () => {
       [999.6, '1.00s'],
       [1250, '1.25s'],
       [12_500, '12.5s'],
-      [133_700, '134s'],
-      [3_660_000, '61m'],
+      [59_940, '59.9s'],
+      [125_000, '2m05s'],
+      [133_700, '2m14s'],
+      [684_300, '11m'],
+      [3_660_000, '1h01m'],
+      [43_200_000, '12h'],
     ];
     for (const [ms, text] of cases) expect(formatMs(ms)).toBe(text);
     for (let ms = 0.01; ms < 1e8; ms *= 1.7) expect(formatMs(ms).length, String(ms)).toBeLessThanOrEqual(5);
+  });
+});
+
+describe('cell and paragraph text', () => {
+  it('cuts long fractions with a mark, and leaves other numbers whole', () => {
+    expect(cutFractions('1726.3769116601907')).toBe('1726.376…');
+    expect(cutFractions('[ 0.12345, 2.5, 10 ]')).toBe('[ 0.123…, 2.5, 10 ]');
+    expect(cutFractions('v1.2.3 took 1.2345')).toBe('v1.2.3 took 1.2345');
+  });
+
+  it('wraps at spaces, breaks words longer than a line, and keeps line breaks', () => {
+    expect(wrapLines('one two three four', 9)).toEqual(['one two', 'three', 'four']);
+    expect(wrapLines('abcdefghijkl', 5)).toEqual(['abcde', 'fghij', 'kl']);
+    expect(wrapLines('Error: boom\n    at run (a.ts:1)', 40)).toEqual(['Error: boom', '    at run (a.ts:1)']);
   });
 });

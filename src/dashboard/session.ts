@@ -3,13 +3,14 @@ import { RunClient } from '../observer/run-client.js';
 import { LoopMirror, type Action, type RunHandle, type RunRequest } from '../observer/run-handle.js';
 import { Spares } from '../observer/spares.js';
 import { LANGS, settingsWith, SPEED_RANGE, type Lang, type RunSettings } from '../settings.js';
+import type { EntityView } from '../runtime/tracker.js';
 import type { ActOutcome, RunEnd, ScenarioInfo } from '../stream/events.js';
 import type { CodeView } from '../view/code-view.js';
 import type { Strings } from '../view/i18n.js';
 import { commandsFor, type KeyCommand, type KeyInfo } from '../view/keys.js';
 import { STATE_LOOK } from '../view/looks.js';
-import { moveSelection, type Row } from '../view/rows.js';
-import { DEFAULT_TABLE, SORT_KEYS, tableRows, type TableOptions } from '../view/table.js';
+import { moveSelection } from '../view/rows.js';
+import { DEFAULT_TABLE, SORT_KEYS, tableRows, type TableOptions, type TableRows } from '../view/table.js';
 import { HANDLERS } from './commands.js';
 
 /** Where the shown run is in its life. */
@@ -79,6 +80,8 @@ export interface SessionOptions {
   /** The process the first run uses, when one was started for it already (a --file loaded). */
   readonly firstProcess?: AgentProcess;
 }
+
+const NO_ENTITIES: readonly EntityView[] = Object.freeze([]);
 
 /** Speed steps of `+` and `-`, across the range the flag accepts. */
 export const SPEEDS: readonly number[] = [SPEED_RANGE.min, 0.25, 0.5, 1, 2, 4, SPEED_RANGE.max];
@@ -153,6 +156,12 @@ export class Session {
    * selection, Ctrl+C still quits); otherwise each key is looked up in the key table.
    */
   press(input: string, key: KeyInfo & { readonly backspace?: boolean; readonly delete?: boolean }): void {
+    // Keys typed faster than they are read come as one string: each is its own press, so that
+    // `/rejected` starts a filter and types into it rather than rerunning on `r`.
+    if (input.length > 1 && !key.ctrl && !input.startsWith('\u001b')) {
+      for (const ch of input) this.press(ch, {});
+      return;
+    }
     if (!this.#state.filtering || key.ctrl || key.upArrow || key.downArrow || key.pageUp || key.pageDown) {
       for (const command of commandsFor(input, key)) this.dispatch(command);
       return;
@@ -233,7 +242,7 @@ export class Session {
 
   /** Enter: the selected row's details (the first row's, with no selection). */
   openDetails(): void {
-    const id = this.#state.selectedId ?? this.rows()[0]?.entity.id;
+    const id = this.#state.selectedId ?? this.rows().at(0)?.entity.id;
     if (id === undefined) return this.#say((s) => s.selectFirst);
     this.#set({ selectedId: id, detailId: id, help: false, consoleOpen: false });
   }
@@ -243,10 +252,10 @@ export class Session {
     this.#set({ consoleOpen: !this.#state.consoleOpen, consoleScroll: 0, detailId: undefined, help: false });
   }
 
-  /** The screen says how many rows the table shows at once. */
-  setPageRows(rows: number): void {
+  /** The screen says how many rows the table shows at once (bound: the table is handed it). */
+  setPageRows = (rows: number): void => {
     if (rows !== this.#state.pageRows && rows > 0) this.#set({ pageRows: rows });
-  }
+  };
 
   /** PgUp / PgDn: a page of rows (or of console lines, when it is open). */
   page(direction: 1 | -1): void {
@@ -258,13 +267,13 @@ export class Session {
   toEdge(direction: 1 | -1): void {
     if (this.#state.consoleOpen) return this.#scrollConsole(direction > 0 ? -Infinity : Infinity);
     const rows = this.rows();
-    if (rows.length > 0) this.#set({ selectedId: rows[direction > 0 ? rows.length - 1 : 0]!.entity.id, message: undefined });
+    if (rows.length > 0) this.#set({ selectedId: rows.at(direction > 0 ? rows.length - 1 : 0)!.entity.id, message: undefined });
   }
 
   /** The task table's rows as shown: the run's entities filtered, sorted or nested. */
-  rows(): readonly Row[] {
-    if (!this.#run) return [];
-    return tableRows(this.#run.tracker.snapshot().entities, this.#state.table, this.#state.lang);
+  rows(): TableRows {
+    const run = this.#run?.tracker.snapshot();
+    return tableRows(run?.entities ?? NO_ENTITIES, this.#state.table, this.#state.lang, run?.now);
   }
 
   #scrollConsole(delta: number): void {

@@ -123,7 +123,7 @@ export function valueText(value: unknown): string {
 export function shownValue(value: unknown): { readonly ts: string; readonly py: string } {
   if (value === undefined) return UNDEFINED_SHOWN;
   return {
-    ts: inspect(value, { breakLength: Infinity, depth: 2, maxArrayLength: 20, maxStringLength: 400 }),
+    ts: inspect(value, { breakLength: Infinity, compact: true, depth: 2, maxArrayLength: 20, maxStringLength: 400 }),
     py: pyRepr(value),
   };
 }

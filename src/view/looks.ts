@@ -1,4 +1,4 @@
-import type { Kind, State } from '../runtime/states.js';
+import type { Kind, State, Warning } from '../runtime/states.js';
 import type { Localized } from '../scenario.js';
 
 /** A colour name Ink understands, or undefined for the terminal's own colour. */
@@ -48,3 +48,46 @@ export const KIND_LOOK = {
 
 /** Every state, in life order: the order counts and legends list them in. */
 export const STATES_IN_ORDER = Object.keys(STATE_LOOK) as readonly State[];
+
+/** How a warning is told on screen. */
+export interface WarningLook {
+  /** One or two words, for a row with room for them (and what a filter matches). */
+  readonly short: Localized;
+  /** What went wrong and why it matters; `ms` is the longest stretch, for `blocked`. */
+  readonly reason: Localized<(ms: string) => string>;
+}
+
+/** The mark of a row with warnings (tokio-console's). */
+export const WARNING_MARK = '⚠';
+
+/** The words of every warning: a warning the runtime adds has none, and the screen does not compile. */
+export const WARNING_LOOK = {
+  blocked: {
+    short: { en: 'blocked', es: 'bloqueó' },
+    reason: {
+      en: (ms) => `blocked the loop: its own code held the thread for ${ms} at a stretch, and nothing else could run`,
+      es: (ms) => `bloqueó el loop: su propio código retuvo el hilo ${ms} seguidos, y nada más pudo ejecutarse`,
+    },
+  },
+  'never-awaited': {
+    short: { en: 'never awaited', es: 'sin await' },
+    reason: {
+      en: () => 'never awaited: a coroutine object was made and its code never ran (Python: "coroutine was never awaited")',
+      es: () => 'nunca esperada: se creó el objeto corrutina y su código nunca se ejecutó (Python: «coroutine was never awaited»)',
+    },
+  },
+  'never-retrieved': {
+    short: { en: 'unread error', es: 'error sin leer' },
+    reason: {
+      en: () => 'unread error: it failed and nobody read the error (Python: "Task exception was never retrieved")',
+      es: () => 'error sin leer: falló y nadie leyó el error (Python: «Task exception was never retrieved»)',
+    },
+  },
+  abandoned: {
+    short: { en: 'abandoned', es: 'abandonado' },
+    reason: {
+      en: () => 'abandoned: still pending when the run ended, and nobody awaits it any more',
+      es: () => 'abandonado: seguía pendiente al acabar la ejecución, y ya nadie lo espera',
+    },
+  },
+} as const satisfies Record<Warning, WarningLook>;

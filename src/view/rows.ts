@@ -1,17 +1,28 @@
 import type { Kind } from '../runtime/states.js';
 import { KIND_LOOK } from './looks.js';
 import type { EntityView } from '../runtime/tracker.js';
+import { walkTree, type Walk } from './tree.js';
 
-/** An entity in display order, with its depth under the task that created it. */
+/** An entity in display order, with its depth under the entity it hangs from. */
 export interface Row {
   readonly entity: EntityView;
   readonly depth: number;
+  /** Shown only so that a nesting reads (an ancestor of a filter's match), not a match itself. */
+  readonly context?: boolean;
+}
+
+/** Rows in display order. An array is one; the task table's list makes each row only when read. */
+export interface RowList {
+  readonly length: number;
+  at(index: number): Row | undefined;
+  /** The row of entity `id`, -1 when it is not among them; lists that can find it faster than a scan have it. */
+  rowOf?(id: string): number;
 }
 
 const ordered = new WeakMap<readonly EntityView[], readonly Row[]>();
 
 /** The number in a public id (`t42` → 42), NaN when there is none. */
-function seqOf(id: string): number {
+export function seqOf(id: string): number {
   let at = 0;
   while (at < id.length && (id.charCodeAt(at) < 48 || id.charCodeAt(at) > 57)) at++;
   return at < id.length ? Number(id.slice(at)) : Number.NaN;
@@ -22,7 +33,7 @@ function seqOf(id: string): number {
  * order, and an id carries its seq: a binary search, no map of every id. Siblings share their
  * parent, so the last answer is kept. A list that is not so ordered (hand-made) gets a map.
  */
-function idFinder(entities: readonly EntityView[]): (id: string) => number {
+export function idFinder(entities: readonly EntityView[]): (id: string) => number {
   let lastId: string | undefined;
   let lastAt = -1;
   let byId: Map<string, number> | undefined;
@@ -53,13 +64,6 @@ function idFinder(entities: readonly EntityView[]): (id: string) => number {
     }
     return lastAt;
   };
-}
-
-/** The walk of a list: each row's entity index and depth, and each entity's row. */
-interface Walk {
-  readonly order: Int32Array;
-  readonly depth: Int32Array;
-  readonly rowOf: Int32Array;
 }
 
 /** The last list ordered, the walk found for it, and the rows made from it. */
@@ -112,57 +116,15 @@ export function orderRows(entities: readonly EntityView[]): readonly Row[] {
   return rows;
 }
 
-/**
- * The display order by a walk of the tree (children as linked lists in typed arrays, no map or
- * list per entity): the entity index and depth of each row. Linear and lean (100,000 rows in a few ms).
- */
+/** The walk of the created-by tree: an entity whose parent is not retained, or not older than itself, is a root. */
 function byTree(entities: readonly EntityView[], find: (id: string) => number): Walk {
-  const n = entities.length;
-  // Each entity's first and last child, and its next sibling; -1 for none.
-  const first = new Int32Array(n).fill(-1);
-  const lastChild = new Int32Array(n);
-  const next = new Int32Array(n).fill(-1);
-  let firstRoot = -1;
-  let lastRoot = -1;
-  for (let i = 0; i < n; i++) {
+  const parentOf = new Int32Array(entities.length);
+  for (let i = 0; i < entities.length; i++) {
     const parent = entities[i]!.parent;
     const p = parent === undefined ? -1 : find(parent);
-    if (p < 0 || p >= i) {
-      if (firstRoot < 0) firstRoot = i;
-      else next[lastRoot] = i;
-      lastRoot = i;
-    } else {
-      if (first[p]! < 0) first[p] = i;
-      else next[lastChild[p]!] = i;
-      lastChild[p] = i;
-    }
+    parentOf[i] = p < i ? p : -1;
   }
-  // Depth-first without recursion (a long chain of tasks must not overflow the stack): on
-  // entering a subtree, where to go on once it is done (its root's next sibling) is stacked.
-  const order = new Int32Array(n);
-  const depths = new Int32Array(n);
-  const resume = new Int32Array(n);
-  let count = 0;
-  let depth = 0;
-  let top = 0;
-  for (let at = firstRoot; at >= 0; ) {
-    order[count] = at;
-    depths[count++] = depth;
-    if (first[at]! >= 0) {
-      resume[top++] = next[at]!;
-      at = first[at]!;
-      depth++;
-    } else {
-      at = next[at]!;
-      while (at < 0 && top > 0) {
-        at = resume[--top]!;
-        depth--;
-      }
-    }
-  }
-  const rowOf = new Int32Array(n);
-  for (let k = 0; k < n; k++) rowOf[order[k]!] = k;
-  return { order, depth: depths, rowOf };
+  return walkTree(entities.length, parentOf);
 }
 
 /**
@@ -188,44 +150,61 @@ export interface RowPlace {
  * busy run folds hundreds a second): it is then placed where it was, before the first row created
  * after it, so the list and the next move go on from there instead of jumping.
  */
-export function findRow(rows: readonly Row[], id: string | undefined): RowPlace {
+export function findRow(rows: RowList, id: string | undefined): RowPlace {
   if (id === undefined) return { at: -1, gone: false };
-  const at = rows.findIndex((r) => r.entity.id === id);
+  const at = rows.rowOf ? rows.rowOf(id) : scan(rows, (e) => e.id === id);
   if (at >= 0) return { at, gone: false };
   const seq = seqOf(id);
-  const after = rows.findIndex((r) => r.entity.seq > seq);
+  const after = scan(rows, (e) => e.seq > seq);
   return { at: after < 0 ? rows.length : after, gone: true };
+}
+
+/** The first row whose entity passes `test`, -1 for none. */
+function scan(rows: RowList, test: (e: EntityView) => boolean): number {
+  for (let i = 0; i < rows.length; i++) if (test(rows.at(i)!.entity)) return i;
+  return -1;
 }
 
 /**
  * The id `delta` rows away from `current` in `rows`: from where it was if it is gone; from
  * nothing, down picks the first row and up the last.
  */
-export function moveSelection(rows: readonly Row[], current: string | undefined, delta: number): string | undefined {
+export function moveSelection(rows: RowList, current: string | undefined, delta: number): string | undefined {
   if (rows.length === 0) return undefined;
   const { at, gone } = findRow(rows, current);
   // A gone row sits between the rows before and after it: one down is the row after it.
   const next = at < 0 ? (delta > 0 ? 0 : rows.length - 1) : gone && delta > 0 ? at + delta - 1 : at + delta;
-  return rows[Math.min(rows.length - 1, Math.max(0, next))]!.entity.id;
+  return rows.at(Math.min(rows.length - 1, Math.max(0, next)))!.entity.id;
 }
 
-/** Column widths of a task row in `width` columns, each with its trailing gap (icon and value take the rest). */
+/**
+ * Column widths of a task row in `width` columns (marks, name, kind, state, start, time), each
+ * with its gap; the result takes the rest. A width of 0 leaves the column out.
+ */
 export interface RowColumns {
+  /** State icon, warning mark, selection mark and a gap. */
+  readonly marks: number;
   readonly name: number;
   readonly kind: number;
   readonly state: number;
-  readonly elapsed: number;
+  /** When it was created, in the run's time. */
+  readonly start: number;
+  /** How long it has lived. */
+  readonly time: number;
   /** Kind names in full (`coroutine`) or short (`coro`). */
   readonly fullKind: boolean;
+  /** Room for a row's warnings in words, before its result. */
+  readonly warningWords: boolean;
 }
 
-const WIDE: RowColumns = Object.freeze({ name: 20, kind: 10, state: 10, elapsed: 8, fullKind: true });
-const MEDIUM: RowColumns = Object.freeze({ name: 14, kind: 5, state: 9, elapsed: 7, fullKind: false });
-const NARROW: RowColumns = Object.freeze({ name: 11, kind: 5, state: 9, elapsed: 6, fullKind: false });
+const WIDEST: RowColumns = Object.freeze({ marks: 4, name: 22, kind: 10, state: 10, start: 8, time: 7, fullKind: true, warningWords: true });
+const WIDE: RowColumns = Object.freeze({ marks: 4, name: 18, kind: 10, state: 10, start: 0, time: 7, fullKind: true, warningWords: false });
+const MEDIUM: RowColumns = Object.freeze({ marks: 4, name: 14, kind: 5, state: 9, start: 0, time: 7, fullKind: false, warningWords: false });
+const NARROW: RowColumns = Object.freeze({ marks: 4, name: 10, kind: 5, state: 9, start: 0, time: 6, fullKind: false, warningWords: false });
 
-/** Narrow panels keep name and state readable and give the value what is left. */
+/** Narrow panels keep name and state readable and give the result what is left (7 columns at 80x24, 26 at 160x48). */
 export function rowColumns(width: number): RowColumns {
-  return width >= 64 ? WIDE : width >= 52 ? MEDIUM : NARROW;
+  return width >= 80 ? WIDEST : width >= 64 ? WIDE : width >= 52 ? MEDIUM : NARROW;
 }
 
 export function kindLabel(kind: Kind, full: boolean): string {

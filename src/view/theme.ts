@@ -22,6 +22,8 @@ export interface Theme {
   readonly paused: Colour;
   readonly stderr: Colour;
   readonly message: Colour;
+  /** The mark and words of a warning. */
+  readonly warning: Colour;
   /** False when colour is off: dim text then stays plain so nothing disappears on a mono screen. */
   readonly colour: boolean;
 }
@@ -36,6 +38,7 @@ export const COLOUR_THEME: Theme = {
   paused: 'blueBright',
   stderr: 'red',
   message: 'yellowBright',
+  warning: 'yellow',
   colour: true,
 };
 
@@ -50,6 +53,7 @@ export const MONO_THEME: Theme = {
   paused: undefined,
   stderr: undefined,
   message: undefined,
+  warning: undefined,
   colour: false,
 };
 

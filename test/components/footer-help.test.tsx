@@ -4,7 +4,7 @@ import { Footer } from '../../components/Footer.js';
 import { HelpOverlay } from '../../components/HelpOverlay.js';
 import { TooSmall } from '../../components/TooSmall.js';
 import { KEYS } from '../../src/view/keys.js';
-import { dashboard, ENTITIES, runSnapshot } from './fixtures.js';
+import { dashboard, ENTITIES, entity, runSnapshot } from './fixtures.js';
 import { frameOf } from './render.js';
 
 describe('Footer', () => {
@@ -26,6 +26,12 @@ describe('Footer', () => {
   it('shows the selected entity in full', () => {
     const snap = dashboard({ run: runSnapshot({ entities: ENTITIES }), session: { selectedId: 't6' } });
     expect(frameOf(<Footer store={new HeldSnapshot(snap)} width={80} />)).toContain('› broken · task · rejected · 50ms · ValueError: bad input');
+  });
+
+  it('names what is wrong with the selected entity before its value', () => {
+    const blocked = entity(1, 'cruncher', 'resolved', { value: '42', warnings: ['blocked', 'never-retrieved'], blockedMs: 230 });
+    const snap = dashboard({ run: runSnapshot({ entities: [blocked] }), session: { selectedId: 't1' } });
+    expect(frameOf(<Footer store={new HeldSnapshot(snap)} width={100} />)).toContain('› cruncher · task · resolved · 50ms · ⚠ blocked 230ms, unread error · 42');
   });
 
   it('says why the run failed, in place of the summary', () => {

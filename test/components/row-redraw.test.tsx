@@ -22,12 +22,12 @@ describe('a task row and the clock', () => {
     const app = render(<TaskPanel store={store} width={60} height={5} />);
     const frame = () => plain(app.lastFrame());
     const row = () => frame().split('\n').find((l) => l.includes('main'))!;
-    expect(row()).toMatch(/⠋ {2}main +task +waiting +190ms/);
+    expect(row()).toMatch(/⠋ {3}main +task +waiting +190ms/);
     const drawn = vi.mocked(oneLine).mock.calls.length;
 
     store.set(dashboard({ run, now: 450, spinner: '⠙' }));
     await waitForFrame(row, (l) => l.includes('440ms'));
-    expect(row()).toMatch(/⠙ {2}main +task +waiting +440ms/);
+    expect(row()).toMatch(/⠙ {3}main +task +waiting +440ms/);
     expect(vi.mocked(oneLine).mock.calls.length).toBe(drawn);
 
     // Settled: a new view of the entity, so the row is drawn, and its time stops at the end.
@@ -37,11 +37,11 @@ describe('a task row and the clock', () => {
     const settledRun = runSnapshot({ entities: [done, other] });
     store.set(dashboard({ run: settledRun, now: 600, spinner: '⠹' }));
     await waitForFrame(row, (l) => l.includes('✓'));
-    expect(row()).toMatch(/✓ {2}main +task +resolved +490ms 'ok'/);
+    expect(row()).toMatch(/✓ {3}main +task +resolved +490ms 'ok'/);
     expect(vi.mocked(oneLine).mock.calls.length).toBeGreaterThan(drawn);
     store.set(dashboard({ run: settledRun, now: 900, spinner: '⠸' }));
     await waitForFrame(frame, (f) => /other +task +waiting +800ms/.test(f));
-    expect(row()).toMatch(/✓ {2}main +task +resolved +490ms/);
+    expect(row()).toMatch(/✓ {3}main +task +resolved +490ms/);
     app.unmount();
   });
 });

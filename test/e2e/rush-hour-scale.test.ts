@@ -7,8 +7,8 @@ import { TmuxTerminal } from './tmux.js';
 
 const terminal = terminalFactory();
 
-/** The name on the selected row (its state mark, then ›). */
-const selected = (screen: string) => /│ \S› +(\S+)/.exec(screen)?.[1];
+/** The name on the selected row (its state mark, its warning mark or a space, then ›). */
+const selected = (screen: string) => /│ \S[ ⚠]› +(\S+)/.exec(screen)?.[1];
 
 describe.skipIf(!TmuxTerminal.available())('rush hour at 100k in the dashboard', () => {
   it('lists what fits, counts every task by state, aggregates the timeline, and moves the selection on keys', async () => {
