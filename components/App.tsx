@@ -8,6 +8,7 @@ import type { Session } from '../src/dashboard/session.js';
 import type { DashboardSnapshot, SnapshotSource } from '../src/dashboard/store.js';
 import { CodePanel } from './CodePanel.js';
 import { ConsolePanel } from './ConsolePanel.js';
+import { ConsoleView } from './ConsoleView.js';
 import { ExplainPanel } from './ExplainPanel.js';
 import { Footer } from './Footer.js';
 import { Header } from './Header.js';
@@ -28,6 +29,7 @@ export type Props = {
 };
 
 const selectHelp = (s: DashboardSnapshot) => s.session.help;
+const selectConsole = (s: DashboardSnapshot) => s.session.consoleOpen;
 const selectTouring = (s: DashboardSnapshot) => s.session.tour !== undefined;
 
 /** The dashboard: keys to the session, and the panels laid out for the terminal's size. */
@@ -38,6 +40,14 @@ export function App({ session, store, columns, rows, interactive = true }: Props
   const onInput = useCallback((input: string, key: Key) => session.press(input, key), [session]);
   useKeys(onInput, interactive);
   const help = useSnapshot(store, selectHelp);
+  const consoleOpen = useSnapshot(store, selectConsole);
+  const onConsoleSize = useCallback(
+    (columns: number, rows: number) => {
+      session.setConsoleWidth(columns);
+      session.setPageRows(rows);
+    },
+    [session],
+  );
   const touring = useSnapshot(store, selectTouring);
   const ids = useMemo(() => session.scenarios.map((s) => s.id), [session]);
   const layout = layoutFor(width, height, touring);
@@ -48,6 +58,8 @@ export function App({ session, store, columns, rows, interactive = true }: Props
       <Header store={store} ids={ids} width={layout.width} />
       {help ? (
         <HelpOverlay store={store} width={layout.width} height={layout.body} />
+      ) : consoleOpen ? (
+        <ConsoleView store={store} width={layout.width} height={layout.body} onSize={onConsoleSize} />
       ) : (
         <>
           <Box height={top.height}>

@@ -105,6 +105,11 @@ function keysLabel(binding: Binding, lang: Lang): string {
   return binding.label ?? binding.keys.map((k) => keyName(k, lang)).join(' / ');
 }
 
+/** The keys of one command as the help shows them, for words that name them. */
+export function keyLabel(command: Command, lang: Lang): string {
+  return keysLabel(KEY_TABLE[command], lang);
+}
+
 /** The key table as rows of text, for the help overlay and the README. */
 export function keyHelpRows(lang: Lang): { readonly keys: string; readonly help: string }[] {
   return KEYS.map((b) => ({ keys: keysLabel(b, lang), help: b.help[lang] }));
