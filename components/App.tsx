@@ -30,6 +30,7 @@ export type Props = {
 
 const selectHelp = (s: DashboardSnapshot) => s.session.help;
 const selectConsole = (s: DashboardSnapshot) => s.session.consoleOpen;
+const selectExplain = (s: DashboardSnapshot) => s.session.explainOpen;
 const selectTouring = (s: DashboardSnapshot) => s.session.tour !== undefined;
 
 /** The dashboard: keys to the session, and the panels laid out for the terminal's size. */
@@ -41,6 +42,7 @@ export function App({ session, store, columns, rows, interactive = true }: Props
   useKeys(onInput, interactive);
   const help = useSnapshot(store, selectHelp);
   const consoleOpen = useSnapshot(store, selectConsole);
+  const explainOpen = useSnapshot(store, selectExplain);
   const onConsoleSize = useCallback(
     (columns: number, rows: number) => {
       session.setConsoleWidth(columns);
@@ -60,6 +62,8 @@ export function App({ session, store, columns, rows, interactive = true }: Props
         <HelpOverlay store={store} width={layout.width} height={layout.body} />
       ) : consoleOpen ? (
         <ConsoleView store={store} width={layout.width} height={layout.body} onSize={onConsoleSize} />
+      ) : explainOpen ? (
+        <ExplainPanel store={store} width={layout.width} height={layout.body} />
       ) : (
         <>
           <Box height={top.height}>

@@ -41,6 +41,8 @@ export interface SessionState {
   /** The step label the run waits at, in step mode. */
   readonly pausedAt: string | undefined;
   readonly code: CodeView;
+  /** The scenario's explanation is open in place of the panels (`p` after the Python): readable at any size. */
+  readonly explainOpen: boolean;
   readonly help: boolean;
   /** Public id of the selected entity of the shown run. */
   readonly selectedId: string | undefined;
@@ -191,8 +193,12 @@ export class Session {
     this.setSpeed(next ?? (direction > 0 ? SPEEDS[SPEEDS.length - 1]! : SPEEDS[0]!));
   }
 
+  /** `p`: the TypeScript, then the Python it mirrors, then the scenario's explanation, then round again. */
   toggleCode(): void {
-    this.#set({ code: this.#state.code === 'ts' ? 'python' : 'ts' });
+    const st = this.#state;
+    if (st.explainOpen) return this.#set({ explainOpen: false, code: 'ts' });
+    if (st.code === 'ts') return this.#set({ code: 'python' });
+    this.#set({ explainOpen: true, help: false, detailId: undefined, consoleOpen: false });
   }
 
   /** The next language of LANGS, for the screen and for the runs started from now on. */
@@ -204,18 +210,19 @@ export class Session {
     this.#set({ help: !this.#state.help });
   }
 
-  /** Esc: closes what is open, the innermost first (help, details, console), else clears the filter. */
+  /** Esc: closes what is open, the innermost first (help, details, console, explanation), else clears the filter. */
   back(): void {
     const st = this.#state;
     if (st.help) return this.#set({ help: false });
     if (st.detailId !== undefined) return this.#set({ detailId: undefined });
     if (st.consoleOpen) return this.#set({ consoleOpen: false, consoleFrom: undefined });
+    if (st.explainOpen) return this.#set({ explainOpen: false });
     if (st.filtering || st.table.filter) return this.#set({ filtering: false, table: { ...st.table, filter: '' } });
   }
 
   /** `/`: typed text filters the rows from now (see press). */
   startFilter(): void {
-    this.#set({ filtering: true, detailId: undefined, consoleOpen: false });
+    this.#set({ filtering: true, detailId: undefined, consoleOpen: false, explainOpen: false });
   }
 
   /** `s`: sorts by the next column of SORT_KEYS. */
@@ -238,12 +245,12 @@ export class Session {
   openDetails(): void {
     const id = this.#state.selectedId ?? this.rows()[0]?.entity.id;
     if (id === undefined) return this.#say((s) => s.selectFirst);
-    this.#set({ selectedId: id, detailId: id, help: false, consoleOpen: false });
+    this.#set({ selectedId: id, detailId: id, help: false, consoleOpen: false, explainOpen: false });
   }
 
   /** `o`: the whole console, or back to the panels. */
   toggleConsole(): void {
-    this.#set({ consoleOpen: !this.#state.consoleOpen, consoleFrom: undefined, detailId: undefined, help: false });
+    this.#set({ consoleOpen: !this.#state.consoleOpen, consoleFrom: undefined, detailId: undefined, help: false, explainOpen: false });
   }
 
   /** The screen says how many rows the table, or the open console, shows at once. */
@@ -421,6 +428,7 @@ export function initialState(index: number, scenario: ScenarioInfo, patch: Parti
     stepMode: false,
     pausedAt: undefined,
     code: 'ts',
+    explainOpen: false,
     help: false,
     selectedId: undefined,
     table: DEFAULT_TABLE,

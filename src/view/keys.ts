@@ -45,7 +45,7 @@ const KEY_TABLE = {
   reject: { keys: ['x'], help: { en: 'reject the future', es: 'rechazar el future' }, hint: { en: 'reject', es: 'rechazar', rank: 15 } },
   faster: { keys: ['+', '='], help: { en: 'faster (up to 10x)', es: 'más rápido (hasta 10x)' } },
   slower: { keys: ['-', '_'], hintKeys: '+/-', help: { en: 'slower (down to 0.1x)', es: 'más lento (hasta 0.1x)' }, hint: { en: 'speed', es: 'velocidad', rank: 16 } },
-  code: { keys: ['p'], help: { en: 'Python / TypeScript code', es: 'código Python / TS' }, hint: { en: 'python', es: 'python', rank: 6 } },
+  code: { keys: ['p'], help: { en: 'TS, Python, explanation', es: 'TS, Python, explicación' }, hint: { en: 'code', es: 'código', rank: 6 } },
   lang: { keys: ['l'], help: { en: 'language (en / es)', es: 'idioma (en / es)' }, hint: { en: 'español', es: 'english', rank: 7 } },
   pageUp: { keys: ['pageup'], help: { en: 'a page up', es: 'una página arriba' } },
   pageDown: { keys: ['pagedown'], help: { en: 'a page down', es: 'una página abajo' } },
