@@ -122,7 +122,8 @@ export function englishIn(text: string, english: ReadonlySet<string>, allowed: R
   // language; one cut short by the row's end runs to it.
   for (let before = ''; before !== plain; ) [before, plain] = [plain, plain.replace(/<[^<>]*>/g, ' ')];
   plain = plain.replace(/<(Task|Future|coroutine)\b[^│]*/g, ' ');
-  // Keys of the objects a value shows ({ queued: 7, done: 80 }) are the program's names.
-  plain = plain.replace(/([{,]\s*)[A-Za-z_]\w*:/g, '$1');
+  // Keys of the objects a value shows ({ queued: 7, done: 80 }) are the program's names, and a
+  // word cut short where a cell ends (Cancel…) cannot be told.
+  plain = plain.replace(/([{,]\s*)[A-Za-z_]\w*:/g, '$1').replace(/\p{L}+…/gu, ' ');
   return [...new Set(wordsOf(plain).filter((w) => english.has(w) && !allowed.has(w)))];
 }
