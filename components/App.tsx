@@ -9,6 +9,7 @@ import type { DashboardSnapshot, SnapshotSource } from '../src/dashboard/store.j
 import { CodePanel } from './CodePanel.js';
 import { ConsolePanel } from './ConsolePanel.js';
 import { DetailView } from './DetailView.js';
+import { ConsoleView } from './ConsoleView.js';
 import { ExplainPanel } from './ExplainPanel.js';
 import { Footer } from './Footer.js';
 import { Header } from './Header.js';
@@ -29,6 +30,8 @@ export type Props = {
 };
 
 const selectHelp = (s: DashboardSnapshot) => s.session.help;
+const selectConsole = (s: DashboardSnapshot) => s.session.consoleOpen;
+const selectExplain = (s: DashboardSnapshot) => s.session.explainOpen;
 const selectTouring = (s: DashboardSnapshot) => s.session.tour !== undefined;
 const selectDetails = (s: DashboardSnapshot) => s.session.detailId !== undefined;
 
@@ -40,6 +43,15 @@ export function App({ session, store, columns, rows, interactive = true }: Props
   const onInput = useCallback((input: string, key: Key) => session.press(input, key), [session]);
   useKeys(onInput, interactive);
   const help = useSnapshot(store, selectHelp);
+  const consoleOpen = useSnapshot(store, selectConsole);
+  const explainOpen = useSnapshot(store, selectExplain);
+  const onConsoleSize = useCallback(
+    (columns: number, rows: number) => {
+      session.setConsoleWidth(columns);
+      session.setPageRows(rows);
+    },
+    [session],
+  );
   const touring = useSnapshot(store, selectTouring);
   const details = useSnapshot(store, selectDetails);
   const ids = useMemo(() => session.scenarios.map((s) => s.id), [session]);
@@ -53,6 +65,10 @@ export function App({ session, store, columns, rows, interactive = true }: Props
         <HelpOverlay store={store} width={layout.width} height={layout.body} />
       ) : details ? (
         <DetailView store={store} width={layout.width} height={layout.body} />
+      ) : consoleOpen ? (
+        <ConsoleView store={store} width={layout.width} height={layout.body} onSize={onConsoleSize} />
+      ) : explainOpen ? (
+        <ExplainPanel store={store} width={layout.width} height={layout.body} />
       ) : (
         <>
           <Box height={top.height}>

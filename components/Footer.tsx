@@ -3,10 +3,10 @@ import { useTheme } from '../src/hooks/use-theme.js';
 import { useSnapshot } from '../src/hooks/use-snapshot.js';
 import { formatMs, oneLine } from '../src/text/format.js';
 import { warningWords } from '../src/view/entity-text.js';
-import { footerHints } from '../src/view/keys.js';
-import { WARNING_MARK } from '../src/view/looks.js';
+import { footerHints, type FooterHint } from '../src/view/keys.js';
 import type { DashboardSnapshot, SnapshotSource } from '../src/dashboard/store.js';
 import { strings } from '../src/view/i18n.js';
+import { KIND_LOOK, STATE_LOOK, WARNING_MARK } from '../src/view/looks.js';
 
 export type Props = {
   readonly store: SnapshotSource;
@@ -21,19 +21,22 @@ const select = (s: DashboardSnapshot) => ({
   failure: s.session.result?.status === 'failed' ? s.session.result.error : undefined,
 });
 
-/** The hints that fit in `width`, in key-table order; `? help` and `q quit` always stay. */
-function fitHints(hints: readonly { keys: string; hint: string }[], width: number): string {
-  const text = (h: { keys: string; hint: string }) => `${h.keys} ${h.hint}`;
-  const tail = hints.slice(-2).map(text);
-  let used = tail.join('  ').length;
-  const kept: string[] = [];
-  for (const h of hints.slice(0, -2)) {
-    const t = text(h);
-    if (used + t.length + 2 > width) break;
-    kept.push(t);
-    used += t.length + 2;
+/**
+ * The hints that fit in `width`, in key-table order. When not all fit, the lowest in rank are
+ * left out: the footer shows rank 1 (`? help`, `q quit`), then ranks 2, 3… while they fit.
+ */
+function fitHints(hints: readonly FooterHint[], width: number): string {
+  const text = (h: FooterHint) => `${h.keys} ${h.hint}`;
+  const byRank = [...hints].sort((a, b) => a.rank - b.rank);
+  let used = -2;
+  let count = 0;
+  for (const h of byRank) {
+    if (h.rank > 1 && used + text(h).length + 2 > width) break;
+    used += text(h).length + 2;
+    count++;
   }
-  return [...kept, ...tail].join('  ');
+  const kept = new Set(byRank.slice(0, count));
+  return hints.filter((h) => kept.has(h)).map(text).join('  ');
 }
 
 /**
@@ -54,7 +57,7 @@ export function Footer({ store, width }: Props) {
     const outcome = selected.error ?? selected.value ?? selected.detail;
     // What is wrong with it goes before its value, which may be long.
     const warned = warningWords(selected, lang);
-    line = `› ${selected.name} · ${selected.kind} · ${selected.state}${took}${warned ? ` · ${WARNING_MARK} ${warned}` : ''}${outcome ? ` · ${oneLine(outcome)}` : ''}`;
+    line = `› ${selected.name} · ${KIND_LOOK[selected.kind].word[lang]} · ${STATE_LOOK[selected.state].word[lang]}${took}${warned ? ` · ${WARNING_MARK} ${warned}` : ''}${outcome ? ` · ${oneLine(outcome)}` : ''}`;
     colour = theme.state[selected.state];
   } else if (failure !== undefined) {
     line = `✗ ${oneLine(failure)}`;

@@ -1,8 +1,8 @@
-import { defineScenario, errorText, type Task } from '../src/index.js';
+import { defineScenario, errorText, type Localized, type Task } from '../src/index.js';
 
 export default defineScenario({
   id: 'concurrency',
-  title: { en: 'Gather, timeouts, groups', es: 'Gather, timeouts y grupos' },
+  title: { en: 'Gather, timeouts, groups', es: 'gather, plazos y grupos' },
   summary: {
     en: 'gather overlaps waits; waitFor gives up and cancels; asCompleted, TaskGroup and Semaphore keep order.',
     es: 'gather solapa las esperas; waitFor se rinde y cancela; asCompleted, TaskGroup y Semaphore ponen orden.',
@@ -76,29 +76,29 @@ async def main():
 
 asyncio.run(main())`,
   async run(ctx) {
+    const say = SAY[ctx.lang];
     const fetch = ctx.coroutine(async function fetch(page: string, ms: number = 100) {
       await ctx.sleep(ms);
       return page;
     });
     const fail = ctx.coroutine(async function fail(ms: number): Promise<string> {
       await ctx.sleep(ms);
-      throw new Error('upload-3: connection reset');
+      throw new Error(say.reset);
     });
     const pages = ['page-1', 'page-2', 'page-3'];
-    const round = (ms: number) => `${Math.round(ms)} ms`;
 
     await ctx.step('sequential');
     let since = ctx.now();
     for (const page of pages) await fetch(page);
     const sequential = ctx.now() - since;
-    console.log(`sequential: 3 × 100 ms in ${round(sequential)}`);
+    console.log(say.sequential(sequential));
 
     await ctx.step('gather');
     since = ctx.now();
     await ctx.gather(...pages.map((page) => ctx.createTask(fetch(page), page)));
     const concurrent = ctx.now() - since;
-    console.log(`gather: 3 × 100 ms in ${round(concurrent)}`);
-    console.log(`sequential ${round(sequential)} vs concurrent ${round(concurrent)} (${(sequential / concurrent).toFixed(1)}x)`);
+    console.log(say.gathered(concurrent));
+    console.log(say.compare(sequential, concurrent));
 
     await ctx.step('wait for');
     const slow = ctx.createTask(fetch('slow-page', 500), 'slow-page');
@@ -106,10 +106,10 @@ asyncio.run(main())`,
     try {
       await ctx.waitFor(slow, 150);
     } catch (error) {
-      console.log(`waitFor(slow-page, 150 ms) raised ${errorText(error)} (measured ${round(ctx.now() - since)})`);
+      console.log(say.gaveUp(errorText(error), ctx.now() - since));
     }
     // As asyncio's wait_for, it raised only once the cancelled task had unwound.
-    console.log(`slow-page cancelled: ${slow.cancelled()}`);
+    console.log(say.cancelled(slow.cancelled()));
 
     await ctx.step('as completed');
     const asked = [
@@ -117,10 +117,10 @@ asyncio.run(main())`,
       ctx.createTask(fetch('fast', 50), 'fast'),
       ctx.createTask(fetch('medium', 100), 'medium'),
     ];
-    console.log('asked in order: slow, fast, medium');
+    console.log(say.asked);
     since = ctx.now();
     for (const next of ctx.asCompleted(asked)) {
-      console.log(`as completed: ${await next} (+${round(ctx.now() - since)})`);
+      console.log(say.completed(await next, ctx.now() - since));
     }
 
     await ctx.step('task group');
@@ -133,10 +133,10 @@ asyncio.run(main())`,
         uploads.push(tg.createTask(fail(150), 'upload-3'));
       });
     } catch (error) {
-      console.log(`TaskGroup raised ${errorText(error)} after ${round(ctx.now() - since)}`);
-      if (error instanceof ctx.ExceptionGroup) for (const inner of error.exceptions) console.log(`  inside: ${errorText(inner)}`);
+      console.log(say.groupRaised(errorText(error), ctx.now() - since));
+      if (error instanceof ctx.ExceptionGroup) for (const inner of error.exceptions) console.log(say.inside(errorText(inner)));
     }
-    for (const upload of uploads) console.log(`${upload.name}: ${upload.record.state}`);
+    for (const upload of uploads) console.log(say.ended(upload.name, upload.record.state));
 
     await ctx.step('semaphore');
     const sem = ctx.semaphore(3);
@@ -156,7 +156,45 @@ asyncio.run(main())`,
       ),
     );
     await ctx.gather(...jobs);
-    console.log(`semaphore(3): 10 jobs of 50 ms in ${round(ctx.now() - since)}, at most ${most} running at once`);
+    console.log(say.semaphore(ctx.now() - since, most));
   },
 });
 
+const round = (ms: number) => `${Math.round(ms)} ms`;
+
+/** What the run prints, in each language (the English is what the transcript tests compare). */
+const en = {
+  reset: 'upload-3: connection reset',
+  sequential: (ms: number) => `sequential: 3 × 100 ms in ${round(ms)}`,
+  gathered: (ms: number) => `gather: 3 × 100 ms in ${round(ms)}`,
+  compare: (sequential: number, concurrent: number) => `sequential ${round(sequential)} vs concurrent ${round(concurrent)} (${(sequential / concurrent).toFixed(1)}x)`,
+  gaveUp: (error: string, ms: number) => `waitFor(slow-page, 150 ms) raised ${error} (measured ${round(ms)})`,
+  cancelled: (yes: boolean) => `slow-page cancelled: ${yes}`,
+  asked: 'asked in order: slow, fast, medium',
+  completed: (page: string, ms: number) => `as completed: ${page} (+${round(ms)})`,
+  groupRaised: (error: string, ms: number) => `TaskGroup raised ${error} after ${round(ms)}`,
+  inside: (error: string) => `  inside: ${error}`,
+  ended: (task: string, state: string) => `${task}: ${state}`,
+  semaphore: (ms: number, most: number) => `semaphore(3): 10 jobs of 50 ms in ${round(ms)}, at most ${most} running at once`,
+};
+
+/** How the Spanish prints name the states a task can end in. */
+const ENDED_ES: Readonly<Record<string, string>> = { resolved: 'resuelta', rejected: 'rechazada', cancelled: 'cancelada' };
+
+const SAY: Localized<typeof en> = {
+  en,
+  es: {
+    reset: 'upload-3: conexión reiniciada',
+    sequential: (ms) => `secuencial: 3 × 100 ms en ${round(ms)}`,
+    gathered: (ms) => `gather: 3 × 100 ms en ${round(ms)}`,
+    compare: (sequential, concurrent) => `secuencial ${round(sequential)} vs concurrente ${round(concurrent)} (${(sequential / concurrent).toFixed(1)}x)`,
+    gaveUp: (error, ms) => `waitFor(slow-page, 150 ms) lanzó ${error} (medido: ${round(ms)})`,
+    cancelled: (yes) => `slow-page cancelada: ${yes ? 'sí' : 'no'}`,
+    asked: 'pedidas en este orden: slow, fast, medium',
+    completed: (page, ms) => `según terminan: ${page} (+${round(ms)})`,
+    groupRaised: (error, ms) => `TaskGroup lanzó ${error} tras ${round(ms)}`,
+    inside: (error) => `  dentro: ${error}`,
+    ended: (task, state) => `${task}: ${ENDED_ES[state] ?? state}`,
+    semaphore: (ms, most) => `semaphore(3): 10 trabajos de 50 ms en ${round(ms)}, como mucho ${most} a la vez`,
+  },
+};

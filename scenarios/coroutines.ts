@@ -1,4 +1,4 @@
-import { defineScenario, errorText } from '../src/index.js';
+import { defineScenario, errorText, type Localized } from '../src/index.js';
 
 export default defineScenario({
   id: 'coroutines',
@@ -16,9 +16,9 @@ export default defineScenario({
       'A coroutine object nobody awaits never runs; Python warns "coroutine ... was never awaited".',
     ],
     es: [
-      'brew es una función coroutine: llamarla solo crea un objeto coroutine, en estado created.',
+      'brew es una función coroutine: llamarla solo crea un objeto coroutine, en estado creado.',
       'Puede pasar el tiempo y no corre nada: el cuerpo arranca cuando se le hace await, y un segundo await es un error.',
-      'boil es una función async normal de JS: la propia llamada ejecuta el cuerpo hasta su primer await.',
+      'boil() es una función async normal de JS: la propia llamada ejecuta el cuerpo hasta su primer await.',
       'Por eso su primera línea sale antes que la siguiente de quien la llamó: en JS, llamar ya es arrancar.',
       'Un objeto coroutine al que nadie hace await nunca corre; Python avisa "coroutine ... was never awaited".',
     ],
@@ -59,25 +59,26 @@ async def main():
 
 asyncio.run(main())  # RuntimeWarning: coroutine 'brew' was never awaited`,
   async run(ctx) {
+    const say = SAY[ctx.lang];
     const brew = ctx.coroutine(async function brew(cup: string) {
-      console.log(`brew(${cup}): body starts`);
+      console.log(say.bodyStarts(`brew(${cup})`));
       await ctx.sleep(50);
-      return `${cup} brewed`;
+      return say.brewed(cup);
     });
 
     async function boil(cup: string): Promise<string> {
-      console.log(`boil(${cup}): body starts`);
+      console.log(say.bodyStarts(`boil(${cup})`));
       await ctx.sleep(50);
-      return `${cup} boiled`;
+      return say.boiled(cup);
     }
 
-    console.log("calling brew('cup-1')");
+    console.log(say.calling("brew('cup-1')"));
     await ctx.step('coroutine object');
     const coro = brew('cup-1');
-    console.log(`got ${coro}; its body has not run`);
+    console.log(say.notRun(`${coro}`));
     await ctx.step('still lazy');
     await ctx.sleep(50);
-    console.log(`50 ms later: still nothing from brew's body`);
+    console.log(say.stillNothing);
     await ctx.step('await coroutine');
     console.log(`await -> '${await coro}'`);
     await ctx.step('await twice');
@@ -87,15 +88,41 @@ asyncio.run(main())  # RuntimeWarning: coroutine 'brew' was never awaited`,
       console.log(errorText(error));
     }
 
-    console.log("calling boil('cup-2')");
+    console.log(say.calling("boil('cup-2')"));
     await ctx.step('eager call');
     const boiling = boil('cup-2');
-    console.log('got', boiling);
+    console.log(say.got, boiling);
     await ctx.step('await promise');
     console.log(`await -> '${await boiling}'`);
 
     await ctx.step('never awaited');
     const forgotten = brew('cup-3');
-    console.log(`got ${forgotten} and never awaited it`);
+    console.log(say.neverAwaited(`${forgotten}`));
   },
 });
+
+/** What the run prints, in each language (the English is what the transcript tests compare). */
+const en = {
+  bodyStarts: (call: string) => `${call}: body starts`,
+  brewed: (cup: string) => `${cup} brewed`,
+  boiled: (cup: string) => `${cup} boiled`,
+  calling: (call: string) => `calling ${call}`,
+  notRun: (coro: string) => `got ${coro}; its body has not run`,
+  stillNothing: "50 ms later: still nothing from brew's body",
+  got: 'got',
+  neverAwaited: (coro: string) => `got ${coro} and never awaited it`,
+};
+
+const SAY: Localized<typeof en> = {
+  en,
+  es: {
+    bodyStarts: (call) => `${call}: arranca el cuerpo`,
+    brewed: (cup) => `${cup} infusionado`,
+    boiled: (cup) => `${cup} hervido`,
+    calling: (call) => `llamando a ${call}`,
+    notRun: (coro) => `recibido ${coro}; su cuerpo no ha corrido`,
+    stillNothing: '50 ms después: nada aún del cuerpo de brew',
+    got: 'recibido',
+    neverAwaited: (coro) => `recibido ${coro}, y nadie le hizo await`,
+  },
+};

@@ -1,5 +1,5 @@
 import { COUNT_PRIMES_PY, countPrimes, PRIMES_LIMIT } from './lib/cpu.js';
-import { defineScenario } from '../src/index.js';
+import { defineScenario, type Localized } from '../src/index.js';
 
 const JOBS = 3;
 
@@ -20,8 +20,8 @@ export default defineScenario({
     es: [
       'Contar primos nunca hace await: cuando un trabajo empieza, se queda con el único hilo hasta que termina.',
       'gather solo puede cambiar de task en un await, así que los tres trabajos van igualmente uno detrás de otro.',
-      'Tarda lo mismo que el bucle normal, y un timer de 0 ms espera a que acabe todo: el loop está bloqueado (mira el lag).',
-      'async sirve mientras esperas (sockets, timers, disco), no mientras calculas: para eso hacen falta hilos o procesos.',
+      'Tarda lo mismo que el bucle normal, y un temporizador de 0 ms espera a que acabe todo: el loop está bloqueado (mira el retraso).',
+      'async sirve mientras esperas (sockets, temporizadores, disco), no mientras calculas: para eso hacen falta hilos o procesos.',
     ],
   },
   python: `import asyncio, time
@@ -57,13 +57,14 @@ async def main():
 
 asyncio.run(main())`,
   async run(ctx) {
+    const say = SAY[ctx.lang];
     let phaseStart = 0;
     let probe: Promise<number> | undefined;
     const count_primes_job = ctx.coroutine(async function count_primes_job(n: number) {
       const start = ctx.now();
       if (n === 1) probe = timerDelay();
       const count = countPrimes(PRIMES_LIMIT); // no await inside: the loop cannot switch
-      console.log(`job ${n}: ${count} primes, ran from ${ms(start - phaseStart)} to ${ms(ctx.now() - phaseStart)}`);
+      console.log(say.job(n, count, start - phaseStart, ctx.now() - phaseStart));
       return count;
     });
 
@@ -75,11 +76,11 @@ asyncio.run(main())`,
     };
 
     await ctx.step('sequential');
-    console.log(`${JOBS} jobs, each counting the primes below ${PRIMES_LIMIT.toLocaleString('en')}`);
+    console.log(say.jobs);
     phaseStart = ctx.now();
     for (let n = 1; n <= JOBS; n++) await count_primes_job(n);
     const sequential = ctx.now() - phaseStart;
-    console.log(`sequential: ${ms(sequential)}; a 0 ms timer fired ${ms(await probe!)} late`);
+    console.log(say.sequential(sequential, await probe!));
 
     await ctx.sleep(50); // a breath, so the loop gauge shows two blocks, not one
 
@@ -88,13 +89,33 @@ asyncio.run(main())`,
     const jobs = Array.from({ length: JOBS }, (_, i) => count_primes_job(i + 1));
     await ctx.gather(...jobs);
     const gathered = ctx.now() - phaseStart;
-    console.log(`gathered: ${ms(gathered)}; a 0 ms timer fired ${ms(await probe!)} late`);
+    console.log(say.gathered(gathered, await probe!));
 
     await ctx.step('compare');
-    console.log(`gather / sequential = ${(gathered / sequential).toFixed(2)} (1.00 would be no faster at all)`);
+    console.log(say.ratio(gathered / sequential));
   },
 });
 
 function ms(value: number): string {
   return `${Math.round(value)} ms`;
 }
+
+/** What the run prints, in each language (the English is what the transcript tests compare). */
+const en = {
+  job: (n: number, count: number, from: number, to: number) => `job ${n}: ${count} primes, ran from ${ms(from)} to ${ms(to)}`,
+  jobs: `${JOBS} jobs, each counting the primes below ${PRIMES_LIMIT.toLocaleString('en')}`,
+  sequential: (took: number, late: number) => `sequential: ${ms(took)}; a 0 ms timer fired ${ms(late)} late`,
+  gathered: (took: number, late: number) => `gathered: ${ms(took)}; a 0 ms timer fired ${ms(late)} late`,
+  ratio: (ratio: number) => `gather / sequential = ${ratio.toFixed(2)} (1.00 would be no faster at all)`,
+};
+
+const SAY: Localized<typeof en> = {
+  en,
+  es: {
+    job: (n, count, from, to) => `trabajo ${n}: ${count} primos, corrió de ${ms(from)} a ${ms(to)}`,
+    jobs: `${JOBS} trabajos, cada uno cuenta los primos por debajo de ${PRIMES_LIMIT.toLocaleString('en')}`,
+    sequential: (took, late) => `secuencial: ${ms(took)}; un temporizador de 0 ms saltó ${ms(late)} tarde`,
+    gathered: (took, late) => `con gather: ${ms(took)}; un temporizador de 0 ms saltó ${ms(late)} tarde`,
+    ratio: (ratio) => `gather / secuencial = ${ratio.toFixed(2)} (1.00 sería no ganar nada)`,
+  },
+};

@@ -2,14 +2,14 @@ import { once } from 'node:events';
 import { readFile } from 'node:fs';
 import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { defineScenario, type Future } from '../src/index.js';
+import { defineScenario, type Future, type Localized } from '../src/index.js';
 
 export default defineScenario({
   id: 'event-loop',
   title: { en: 'The event loop is a calendar', es: 'El event loop es un calendario' },
   summary: {
     en: 'One callback per phase (nextTick, microtasks, timers, poll, check, close), printed in the order the loop ran them.',
-    es: 'Un callback por fase (nextTick, microtasks, timers, poll, check, close), impresos en el orden en que el loop los corrió.',
+    es: 'Un callback por fase (nextTick, microtask, timers, poll, check, close), impresos en el orden en que el loop los corrió.',
   },
   explain: {
     en: [
@@ -21,11 +21,11 @@ export default defineScenario({
       'In step mode each line waits for n; the loop has already run them, and the times say when.',
     ],
     es: [
-      'El loop de Node da vueltas como un calendario: timers, poll (callbacks de I/O), check (setImmediate), close callbacks, y otra vez.',
-      'Entre callback y callback vacía dos colas: primero process.nextTick, luego las microtasks (promesas, queueMicrotask).',
-      'Por eso el código síncrono siempre termina primero, luego nextTick, luego las microtasks, antes de que le toque a ninguna fase.',
-      'El calendario se llena dentro del callback de un timer, así que el check y el close de esta vuelta van antes que los timers de la siguiente.',
-      'El callback de fs llega en una fase poll cuando el threadpool ya leyó el archivo: cuando el sistema termina, no cuando lo pedimos.',
+      'El loop de Node da vueltas como un calendario: timers, poll (callbacks de E/S), check (setImmediate), close callbacks, y otra vez.',
+      'Entre callback y callback vacía dos colas: primero process.nextTick, luego las microtareas (promesas, queueMicrotask).',
+      'Por eso el código síncrono siempre termina primero, luego nextTick, luego las microtareas, antes de que le toque a ninguna fase.',
+      'El calendario se llena dentro del callback de un temporizador, así que el check y el close de esta vuelta van antes que la fase timers de la siguiente.',
+      'El callback de fs llega en una fase poll cuando los hilos de libuv ya leyeron el archivo: cuando el sistema termina, no cuando lo pedimos.',
       'En modo paso a paso cada línea espera a n; el loop ya los corrió, y los tiempos dicen cuándo.',
     ],
   },
@@ -65,6 +65,7 @@ async def main():
 
 asyncio.run(main())`,
   async run(ctx) {
+    const say = SAY[ctx.lang];
     await ctx.step('setup');
     const link = await loopback();
     const entries = {
@@ -98,7 +99,7 @@ asyncio.run(main())`,
       // we would be inside a promise job, where new microtasks jump ahead of process.nextTick.
       setTimeout(() => {
         started = ctx.now();
-        console.log('sync: schedule one callback per phase');
+        console.log(say.scheduling);
         process.nextTick(() => fired(entries.tick, 'nextTick', () => ctx.step('nextTick')));
         Promise.resolve().then(() => fired(entries.promise, 'microtask', () => ctx.step('promise')));
         queueMicrotask(() => fired(entries.micro, 'microtask', () => ctx.step('queueMicrotask')));
@@ -107,7 +108,7 @@ asyncio.run(main())`,
         setImmediate(() => fired(entries.immediate, 'check', () => ctx.step('check')));
         link.socket.once('close', () => fired(entries.close, 'close', () => ctx.step('close')));
         link.socket.destroy();
-        console.log('sync: the schedule is made; nothing has fired yet');
+        console.log(say.scheduled);
       }, 0);
       await Promise.all(Object.values(entries));
       await shown;
@@ -138,3 +139,17 @@ async function loopback(): Promise<{ socket: Socket; close(): Promise<void> }> {
     },
   };
 }
+
+/** What the run prints, in each language (the English is what the transcript tests compare). */
+const en = {
+  scheduling: 'sync: schedule one callback per phase',
+  scheduled: 'sync: the schedule is made; nothing has fired yet',
+};
+
+const SAY: Localized<typeof en> = {
+  en,
+  es: {
+    scheduling: 'síncrono: un callback por fase, a la agenda',
+    scheduled: 'síncrono: la agenda está hecha; todavía no ha saltado nada',
+  },
+};

@@ -1,4 +1,4 @@
-import { defineScenario, errorText } from '../src/index.js';
+import { defineScenario, errorText, type Localized } from '../src/index.js';
 
 const HEADLESS_ANSWER_MS = 300;
 
@@ -7,7 +7,7 @@ export default defineScenario({
   title: { en: 'Futures', es: 'Futures' },
   summary: {
     en: 'A future is an empty box: a timer fills it, you fill it (f, x, c), and only once.',
-    es: 'Un future es una caja vacía: la llena un timer, la llenas tú (f, x, c), y una sola vez.',
+    es: 'Un future es una caja vacía: la llena un temporizador, la llenas tú (f, x, c), y una sola vez.',
   },
   explain: {
     en: [
@@ -18,11 +18,11 @@ export default defineScenario({
       'Done callbacks never run inside set_result: they are queued for a later turn of the loop.',
     ],
     es: [
-      'Un future nace pending: sin resultado ni excepción. Hacerle await suspende hasta que alguien lo complete.',
-      'Aquí un timer le pone el resultado 100 ms después; el await despierta con ese valor.',
+      'Un future nace pendiente: sin resultado ni excepción. Hacerle await suspende hasta que alguien lo complete.',
+      'Aquí un temporizador le pone el resultado 100 ms después; el await despierta con ese valor.',
       'El segundo future te espera a ti: selecciónalo y pulsa f para resolverlo, x para rechazarlo o c para cancelarlo.',
       'Un future se completa una sola vez: volver a ponerle resultado lanza InvalidStateError.',
-      'Los done callbacks nunca corren dentro de set_result: quedan en cola para una vuelta posterior del loop.',
+      'Los callbacks de add_done_callback nunca corren dentro de set_result: quedan en cola para una vuelta posterior del loop.',
     ],
   },
   python: `import asyncio
@@ -56,16 +56,17 @@ async def main():
 
 asyncio.run(main())`,
   async run(ctx) {
+    const say = SAY[ctx.lang];
     await ctx.step('create');
     const order = ctx.createFuture<string>('order');
-    console.log(`Empty future: ${order}`);
+    console.log(say.empty(`${order}`));
 
     await ctx.step('timer');
-    const filler = setTimeout(() => order.setResult('order ready'), 100 / ctx.speed);
+    const filler = setTimeout(() => order.setResult(say.ready), 100 / ctx.speed);
     const startedAt = ctx.now();
     await ctx.step('await');
     try {
-      console.log(`await order -> '${await order}' after ${Math.round(ctx.now() - startedAt)} ms`);
+      console.log(say.awaited(await order, ctx.now() - startedAt));
     } finally {
       clearTimeout(filler); // someone else may have settled it first (a key, a stop)
     }
@@ -75,16 +76,16 @@ asyncio.run(main())`,
     const answer = ctx.createFuture<string>('your-answer');
     let selfAnswer: NodeJS.Timeout | undefined;
     if (ctx.interactive) {
-      console.log(`your-answer: ${answer}, waiting for you`);
-      console.log('select it: f resolves, x rejects, c cancels');
+      console.log(say.waitsForYou(`${answer}`));
+      console.log(say.keys);
     } else {
-      console.log(`(headless: resolving by itself in ${HEADLESS_ANSWER_MS} ms)`);
-      selfAnswer = setTimeout(() => answer.setResult('resolved by itself'), HEADLESS_ANSWER_MS / ctx.speed);
+      console.log(say.headless(HEADLESS_ANSWER_MS));
+      selfAnswer = setTimeout(() => answer.setResult(say.byItself), HEADLESS_ANSWER_MS / ctx.speed);
     }
     try {
-      console.log(`await your-answer -> '${await answer}'`);
+      console.log(say.answered(await answer));
     } catch (error) {
-      console.log(`await your-answer raised ${errorText(error)}`);
+      console.log(say.raised(errorText(error)));
     } finally {
       clearTimeout(selfAnswer);
     }
@@ -92,7 +93,7 @@ asyncio.run(main())`,
 
     await ctx.step('set twice');
     try {
-      order.setResult('order ready, again');
+      order.setResult(say.readyAgain);
     } catch (error) {
       console.log(errorText(error));
     }
@@ -101,12 +102,46 @@ asyncio.run(main())`,
     const bell = ctx.createFuture<string>('bell');
     const rang = new Promise<void>((resolve) =>
       bell.addDoneCallback((f) => {
-        console.log(`done callback: '${f.result()}'`);
+        console.log(say.callback(f.result()));
         resolve();
       }),
     );
     bell.setResult('ding');
-    console.log('set_result returned; the callback has not run yet');
+    console.log(say.notYet);
     await rang;
   },
 });
+
+/** What the run prints, in each language (the English is what the transcript tests compare). */
+const en = {
+  empty: (future: string) => `Empty future: ${future}`,
+  ready: 'order ready',
+  awaited: (value: string, ms: number) => `await order -> '${value}' after ${Math.round(ms)} ms`,
+  waitsForYou: (future: string) => `your-answer: ${future}, waiting for you`,
+  keys: 'select it: f resolves, x rejects, c cancels',
+  headless: (ms: number) => `(headless: resolving by itself in ${ms} ms)`,
+  byItself: 'resolved by itself',
+  answered: (value: string) => `await your-answer -> '${value}'`,
+  raised: (error: string) => `await your-answer raised ${error}`,
+  readyAgain: 'order ready, again',
+  callback: (value: string) => `done callback: '${value}'`,
+  notYet: 'set_result returned; the callback has not run yet',
+};
+
+const SAY: Localized<typeof en> = {
+  en,
+  es: {
+    empty: (future) => `future vacío: ${future}`,
+    ready: 'pedido listo',
+    awaited: (value, ms) => `await order -> '${value}' tras ${Math.round(ms)} ms`,
+    waitsForYou: (future) => `your-answer: ${future}, te espera a ti`,
+    keys: 'selecciónalo: f lo resuelve, x lo rechaza, c lo cancela',
+    headless: (ms) => `(sin panel: se resuelve solo en ${ms} ms)`,
+    byItself: 'resuelto solo',
+    answered: (value) => `await your-answer -> '${value}'`,
+    raised: (error) => `await your-answer lanzó ${error}`,
+    readyAgain: 'pedido listo, otra vez',
+    callback: (value) => `callback al terminar: '${value}'`,
+    notYet: 'set_result volvió; el callback todavía no ha corrido',
+  },
+};

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { defineScenario } from '../src/index.js';
+import { defineScenario, type Localized } from '../src/index.js';
 
 const REQUESTS = 50;
 const LIMIT = 10;
@@ -28,7 +28,7 @@ export default defineScenario({
       'De una en una, las esperas se suman: 50 peticiones tardan unas 50 veces la latencia.',
       'Con un Semaphore de 10, diez peticiones esperan a la vez, y las mismas 50 tardan unas cinco latencias.',
       'Aquí es donde async brilla: un hilo, muchos sockets, y nada de CPU gastada en esperar.',
-      'El límite importa: así no saturas al servidor (aiohttp hace lo mismo con el límite de su connector).',
+      'El límite importa: así no saturas al servidor (aiohttp hace lo mismo con el límite de conexiones de su conector).',
     ],
   },
   python: `import asyncio, time
@@ -72,9 +72,10 @@ async def main():
 
 asyncio.run(main())`,
   async run(ctx) {
+    const say = SAY[ctx.lang];
     await ctx.step('server');
     const server = createServer((req, res) => {
-      const timer = setTimeout(() => res.end(`page ${req.url}`), LATENCY_MS / ctx.speed);
+      const timer = setTimeout(() => res.end(say.page(req.url)), LATENCY_MS / ctx.speed);
       res.on('close', () => clearTimeout(timer)); // the client went away: no answer to send
     });
     server.listen(0, '127.0.0.1');
@@ -82,7 +83,7 @@ asyncio.run(main())`,
     const { port } = server.address() as AddressInfo;
     // Our own agent, so its kept-alive sockets are ours to close at the end.
     const agent = new Agent({ keepAlive: true, maxSockets: LIMIT });
-    console.log(`server on 127.0.0.1:${port}, answering each request after ${LATENCY_MS} ms; ${REQUESTS} requests per round`);
+    console.log(say.listening(port));
 
     let inFlight = 0;
     const fetchPage = (path: string): Promise<string> =>
@@ -109,7 +110,7 @@ asyncio.run(main())`,
     };
     const inFlightOverTime = (everyMs: number) => {
       clearInterval(sampler);
-      return `in flight every ${everyMs} ms: ${samples.join(' ')}`;
+      return say.inFlight(everyMs, samples.join(' '));
     };
     const paths = Array.from({ length: REQUESTS }, (_, i) => `/${i + 1}`);
 
@@ -119,7 +120,7 @@ asyncio.run(main())`,
       const sequentialStart = ctx.now();
       for (const path of paths) await fetchPage(path);
       const sequential = ctx.now() - sequentialStart;
-      console.log(`one by one: ${REQUESTS} requests in ${ms(sequential)}, ${perSecond(sequential)} req/s`);
+      console.log(say.oneByOne(sequential));
       console.log(inFlightOverTime(100));
 
       await ctx.step('concurrent');
@@ -128,16 +129,16 @@ asyncio.run(main())`,
       const concurrentStart = ctx.now();
       await ctx.gather(...paths.map((path) => ctx.createTask(`GET ${path}`, () => sem.with(() => fetchPage(path)))));
       const concurrent = ctx.now() - concurrentStart;
-      console.log(`${LIMIT} at a time: ${REQUESTS} requests in ${ms(concurrent)}, ${perSecond(concurrent)} req/s`);
+      console.log(say.atATime(concurrent));
       console.log(inFlightOverTime(10));
-      console.log(`concurrent / sequential = ${(concurrent / sequential).toFixed(2)}`);
+      console.log(say.ratio(concurrent / sequential));
     } finally {
       await ctx.step('close');
       clearInterval(sampler);
       agent.destroy();
       server.close();
       await once(server, 'close');
-      console.log('server closed, sockets destroyed');
+      console.log(say.closed);
     }
   },
 });
@@ -149,3 +150,27 @@ function perSecond(elapsedMs: number): number {
 function ms(value: number): string {
   return `${Math.round(value)} ms`;
 }
+
+/** What the run prints, in each language (the English is what the transcript tests compare). */
+const en = {
+  page: (url: string | undefined) => `page ${url}`,
+  listening: (port: number) => `server on 127.0.0.1:${port}, answering each request after ${LATENCY_MS} ms; ${REQUESTS} requests per round`,
+  inFlight: (everyMs: number, samples: string) => `in flight every ${everyMs} ms: ${samples}`,
+  oneByOne: (took: number) => `one by one: ${REQUESTS} requests in ${ms(took)}, ${perSecond(took)} req/s`,
+  atATime: (took: number) => `${LIMIT} at a time: ${REQUESTS} requests in ${ms(took)}, ${perSecond(took)} req/s`,
+  ratio: (ratio: number) => `concurrent / sequential = ${ratio.toFixed(2)}`,
+  closed: 'server closed, sockets destroyed',
+};
+
+const SAY: Localized<typeof en> = {
+  en,
+  es: {
+    page: (url) => `página ${url}`,
+    listening: (port) => `servidor en 127.0.0.1:${port}, responde cada petición tras ${LATENCY_MS} ms; ${REQUESTS} peticiones por ronda`,
+    inFlight: (everyMs, samples) => `en vuelo cada ${everyMs} ms: ${samples}`,
+    oneByOne: (took) => `de una en una: ${REQUESTS} peticiones en ${ms(took)}, ${perSecond(took)} pet/s`,
+    atATime: (took) => `${LIMIT} a la vez: ${REQUESTS} peticiones en ${ms(took)}, ${perSecond(took)} pet/s`,
+    ratio: (ratio) => `concurrente / secuencial = ${ratio.toFixed(2)}`,
+    closed: 'servidor cerrado, sockets destruidos',
+  },
+};

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { availableParallelism } from 'node:os';
 import { COUNT_PRIMES_PY, countPrimes, PRIMES_LIMIT, workerFile } from './lib/cpu.js';
 import { nextMessage, submitJobs, type JobMessage } from './lib/job-pool.js';
-import { defineScenario } from '../src/index.js';
+import { defineScenario, type Localized } from '../src/index.js';
 
 /** Start-ups timed of each kind; the median is what gets compared. */
 const SPAWN_SAMPLES = 3;
@@ -27,7 +27,7 @@ export default defineScenario({
       'The children are entities here: stopping the run kills them, none is left behind.',
     ],
     es: [
-      'Un proceso hijo es un Node nuevo entero: su propia memoria, su propio loop; habla con nosotros por mensajes a través de un pipe.',
+      'Un proceso hijo es un Node nuevo entero: su propia memoria, su propio loop; habla con nosotros por mensajes a través de una tubería.',
       'Un hilo solo estrena un isolate de V8: los tiempos de arranque muestran cuánto cuesta arrancar un Node entero con esta versión.',
       'Una vez en marcha, los hijos hacen los trabajos en paralelo, como los hilos, y el loop principal queda libre.',
       'Es lo que ProcessPoolExecutor da a Python: los procesos esquivan el GIL, a cambio de arrancarlos y de serializar (pickle) cada argumento y cada resultado.',
@@ -73,6 +73,7 @@ async def main():
 if __name__ == "__main__":  # each child imports this module again: guard the start
     asyncio.run(main())`,
   async run(ctx) {
+    const say = SAY[ctx.lang];
     await ctx.step('spawn cost');
     // Time from asking for a thread or a process to its first message ('ready'), one at a time
     // so they do not compete for the cores; each is closed before the next starts.
@@ -92,13 +93,11 @@ if __name__ == "__main__":  # each child imports this module again: guard the st
       processMs.push(ctx.now() - processAsked);
       child.send('close');
       await once(child, 'exit', { signal: ctx.signal });
-      console.log(`start-up ${i}: worker thread ${ms(threadMs[i - 1]!)}, child process ${ms(processMs[i - 1]!)}`);
+      console.log(say.startup(i, threadMs[i - 1]!, processMs[i - 1]!));
     }
     const threadStartup = median(threadMs);
     const processStartup = median(processMs);
-    console.log(
-      `median start-up: thread ${ms(threadStartup)}, process ${ms(processStartup)} (process / thread = ${(processStartup / threadStartup).toFixed(1)})`,
-    );
+    console.log(say.median(threadStartup, processStartup));
 
     const cores = availableParallelism();
     const limits = new Array<number>(Math.max(4, cores)).fill(PRIMES_LIMIT);
@@ -106,7 +105,7 @@ if __name__ == "__main__":  # each child imports this module again: guard the st
     const mainStart = ctx.now();
     for (const limit of limits) countPrimes(limit);
     const sequential = ctx.now() - mainStart;
-    console.log(`main thread, ${limits.length} jobs one after another: ${ms(sequential)}`);
+    console.log(say.mainThread(limits.length, sequential));
 
     await ctx.step('process pool');
     const poolStart = ctx.now();
@@ -121,11 +120,11 @@ if __name__ == "__main__":  # each child imports this module again: guard the st
     const answers = await ctx.gather(...pool.jobs);
     const pooled = ctx.now() - poolStart;
     await pool.exited;
-    answers.forEach((answer, i) => console.log(`job-${i + 1}: ${answer.count} primes in ${ms(answer.ms)} in a child`));
-    console.log(`pool of ${cores} child processes: ${ms(pooled)}, starting them included`);
+    answers.forEach((answer, i) => console.log(say.job(`job-${i + 1}`, answer.count, answer.ms)));
+    console.log(say.pool(cores, pooled));
 
     await ctx.step('speedup');
-    console.log(`speedup ${(sequential / pooled).toFixed(2)}x with ${cores} processes`);
+    console.log(say.speedup(sequential / pooled, cores));
   },
 });
 
@@ -137,3 +136,26 @@ function median(values: readonly number[]): number {
 function ms(value: number): string {
   return `${Math.round(value)} ms`;
 }
+
+/** What the run prints, in each language (the English is what the transcript tests compare). */
+const en = {
+  startup: (i: number, thread: number, process: number) => `start-up ${i}: worker thread ${ms(thread)}, child process ${ms(process)}`,
+  median: (thread: number, process: number) =>
+    `median start-up: thread ${ms(thread)}, process ${ms(process)} (process / thread = ${(process / thread).toFixed(1)})`,
+  mainThread: (jobs: number, took: number) => `main thread, ${jobs} jobs one after another: ${ms(took)}`,
+  job: (job: string, count: number, took: number) => `${job}: ${count} primes in ${ms(took)} in a child`,
+  pool: (cores: number, took: number) => `pool of ${cores} child processes: ${ms(took)}, starting them included`,
+  speedup: (speedup: number, cores: number) => `speedup ${speedup.toFixed(2)}x with ${cores} processes`,
+};
+
+const SAY: Localized<typeof en> = {
+  en,
+  es: {
+    startup: (i, thread, process) => `arranque ${i}: hilo ${ms(thread)}, proceso hijo ${ms(process)}`,
+    median: (thread, process) => `arranque mediano: hilo ${ms(thread)}, proceso ${ms(process)} (proceso / hilo = ${(process / thread).toFixed(1)})`,
+    mainThread: (jobs, took) => `hilo principal, ${jobs} trabajos uno tras otro: ${ms(took)}`,
+    job: (job, count, took) => `${job}: ${count} primos en ${ms(took)} en un proceso hijo`,
+    pool: (cores, took) => `grupo de ${cores} procesos hijos: ${ms(took)}, con su arranque`,
+    speedup: (speedup, cores) => `aceleración ${speedup.toFixed(2)}x con ${cores} procesos`,
+  },
+};

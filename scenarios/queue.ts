@@ -1,4 +1,4 @@
-import { defineScenario } from '../src/index.js';
+import { defineScenario, type Localized } from '../src/index.js';
 
 const MAXSIZE = 3;
 const ITEMS = 6;
@@ -12,7 +12,7 @@ export default defineScenario({
   title: { en: 'Producers and consumers', es: 'Productores y consumidores' },
   summary: {
     en: 'Fast producers and slow consumers share a queue of 3; put waits while it is full, and that wait is backpressure.',
-    es: 'Productores rápidos y consumidores lentos comparten una cola de 3; put espera mientras está llena, y esa espera es la contrapresión.',
+    es: 'Productores rápidos y consumidores lentos comparten una cola de 3; put() espera mientras está llena, y esa espera es la contrapresión.',
   },
   explain: {
     en: [
@@ -23,9 +23,9 @@ export default defineScenario({
     ],
     es: [
       'Una cola acotada (asyncio.Queue(maxsize=3)) se pone entre quien genera trabajo y quien lo hace.',
-      'get espera mientras la cola está vacía; put espera mientras está llena, así que los productores bajan al ritmo de los consumidores.',
+      'get() espera mientras la cola está vacía; put() espera mientras está llena, así que los productores bajan al ritmo de los consumidores.',
       'Eso es la contrapresión: la memoria no crece por muy rápidos que sean los productores.',
-      'join espera a que cada elemento tenga su task_done; después, un None (aquí null) por consumidor les dice que paren.',
+      'join() espera a que cada elemento tenga su task_done(); después, un None (aquí null) por consumidor les dice que paren.',
     ],
   },
   python: `import asyncio, time
@@ -64,6 +64,7 @@ async def main():
 
 asyncio.run(main())`,
   async run(ctx) {
+    const say = SAY[ctx.lang];
     await ctx.step('queue');
     const queue = ctx.queue<string | null>(MAXSIZE);
     const stamp = () => `${Math.round(ctx.now())} ms`.padStart(7);
@@ -76,13 +77,13 @@ asyncio.run(main())`,
         await ctx.step('put');
         const since = ctx.now();
         const full = queue.full();
-        if (full) console.log(`${stamp()}  ${name} waits: queue full (${queue.qsize()}/${MAXSIZE})`);
+        if (full) console.log(`${stamp()}  ${say.waits(name, queue.qsize())}`);
         await queue.put(item);
         if (full) {
           waited += ctx.now() - since;
-          console.log(`${stamp()}  ${name} put ${item} after waiting ${ms(ctx.now() - since)}`);
+          console.log(`${stamp()}  ${say.putAfter(name, item, ctx.now() - since)}`);
         } else {
-          console.log(`${stamp()}  ${name} put ${item} (${queue.qsize()}/${MAXSIZE})`);
+          console.log(`${stamp()}  ${say.put(name, item, queue.qsize())}`);
         }
       }
       return Math.round(waited);
@@ -94,7 +95,7 @@ asyncio.run(main())`,
         await ctx.step('get');
         const item = await queue.get();
         if (item === null) return handled;
-        console.log(`${stamp()}  ${name} got ${item} (${queue.qsize()}/${MAXSIZE} left)`);
+        console.log(`${stamp()}  ${say.got(name, item, queue.qsize())}`);
         await ctx.sleep(HANDLE_MS); // handling it is slow
         queue.taskDone();
         handled++;
@@ -107,21 +108,47 @@ asyncio.run(main())`,
       const consumers = [1, 2].map((i) => ctx.createTask(consumer(`consumer-${i}`), `consumer-${i}`));
       const producers = [1, 2].map((i) => ctx.createTask(producer(`producer-${i}`), `producer-${i}`));
       const waits = await ctx.gather(...producers);
-      console.log(`${stamp()}  producers done; they waited ${waits.map(ms).join(' and ')} on a full queue`);
+      console.log(`${stamp()}  ${say.producersDone(waits)}`);
       await ctx.step('join');
       await queue.join();
-      console.log(`${stamp()}  every item handled (join returned)`);
+      console.log(`${stamp()}  ${say.joined}`);
       await ctx.step('stop consumers');
       for (const _ of consumers) await queue.put(null);
       const handled = await ctx.gather(...consumers);
-      console.log(`${stamp()}  consumers handled ${handled.join(' + ')} items`);
+      console.log(`${stamp()}  ${say.consumersDone(handled)}`);
     } finally {
       clearInterval(sampler);
     }
-    console.log(`queue size every ${SAMPLE_MS} ms: ${sizes.join(' ')} (max ${Math.max(...sizes)} of ${MAXSIZE})`);
+    console.log(say.sizes(sizes));
   },
 });
 
 function ms(value: number): string {
   return `${Math.round(value)} ms`;
 }
+
+/** What the run prints, in each language (the English is what the transcript tests compare). */
+const en = {
+  waits: (name: string, size: number) => `${name} waits: queue full (${size}/${MAXSIZE})`,
+  putAfter: (name: string, item: string, waited: number) => `${name} put ${item} after waiting ${ms(waited)}`,
+  put: (name: string, item: string, size: number) => `${name} put ${item} (${size}/${MAXSIZE})`,
+  got: (name: string, item: string, size: number) => `${name} got ${item} (${size}/${MAXSIZE} left)`,
+  producersDone: (waits: readonly number[]) => `producers done; they waited ${waits.map(ms).join(' and ')} on a full queue`,
+  joined: 'every item handled (join returned)',
+  consumersDone: (handled: readonly number[]) => `consumers handled ${handled.join(' + ')} items`,
+  sizes: (sizes: readonly number[]) => `queue size every ${SAMPLE_MS} ms: ${sizes.join(' ')} (max ${Math.max(...sizes)} of ${MAXSIZE})`,
+};
+
+const SAY: Localized<typeof en> = {
+  en,
+  es: {
+    waits: (name, size) => `${name} espera: cola llena (${size}/${MAXSIZE})`,
+    putAfter: (name, item, waited) => `${name} puso ${item} tras esperar ${ms(waited)}`,
+    put: (name, item, size) => `${name} puso ${item} (${size}/${MAXSIZE})`,
+    got: (name, item, size) => `${name} tomó ${item} (quedan ${size}/${MAXSIZE})`,
+    producersDone: (waits) => `productores terminados; esperaron ${waits.map(ms).join(' y ')} con la cola llena`,
+    joined: 'todos los elementos atendidos (join volvió)',
+    consumersDone: (handled) => `los consumidores atendieron ${handled.join(' + ')} elementos`,
+    sizes: (sizes) => `tamaño de la cola cada ${SAMPLE_MS} ms: ${sizes.join(' ')} (máx ${Math.max(...sizes)} de ${MAXSIZE})`,
+  },
+};

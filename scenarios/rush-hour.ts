@@ -1,4 +1,4 @@
-import { CancelledError, defineScenario, type Task } from '../src/index.js';
+import { CancelledError, defineScenario, type Localized, type Task } from '../src/index.js';
 
 /** Drive times in ms: each car sleeps a random time in this range. */
 const SHORTEST = 50;
@@ -20,7 +20,7 @@ export default defineScenario({
   title: { en: 'Rush hour', es: 'Hora punta' },
   summary: {
     en: '10,000 tasks at once (100,000 with --scale 100k), random sleeps, a few failing, a few cancelled by a supervisor: one loop keeps up.',
-    es: '10.000 tasks a la vez (100.000 con --scale 100k), sleeps aleatorios, unas pocas fallan y un supervisor cancela otras: un solo loop da abasto.',
+    es: '10.000 tasks a la vez (100.000 con --scale 100k), esperas aleatorias, unas pocas fallan y un supervisor cancela otras: un solo loop da abasto.',
   },
   explain: {
     en: [
@@ -34,8 +34,8 @@ export default defineScenario({
     es: [
       'Cada coche es una task que duerme 50-2000 ms: esperar no le cuesta nada al loop, así que miles esperan a la vez.',
       'Llegan en oleadas de 1.000, a una vuelta del loop entre ellas, para que la pantalla y las teclas tengan su turno.',
-      'Alrededor del 1% se averían: su task acaba rejected, y gather(return_exceptions) guarda el error.',
-      'Una task supervisora cancela cerca del 1% a mitad de camino: el sleep lanza CancelledError dentro de ellas.',
+      'Alrededor del 1% se averían: su task acaba rechazada, y gather(return_exceptions) guarda el error.',
+      'Una task supervisora cancela cerca del 1% a mitad de camino: su espera lanza CancelledError dentro de ellas.',
       'El tiempo total es más o menos el del viaje más largo, no la suma: eso es concurrencia en un solo hilo.',
       'Las tasks terminadas por encima del límite de retención se pliegan en contadores: la memoria no crece sin fin.',
     ],
@@ -79,9 +79,10 @@ async def main():
 
 asyncio.run(main())`,
   async run(ctx) {
+    const say = SAY[ctx.lang];
     const total = ctx.scale;
     const random = seededRandom(SEED);
-    console.log(`rush hour: ${count(total)} cars, each driving ${SHORTEST}-${LONGEST} ms (seeded: the same rush hour every run)`);
+    console.log(say.cars(total));
     const start = ctx.now();
 
     await ctx.step('arrivals');
@@ -94,7 +95,7 @@ asyncio.run(main())`,
       const breaksDown = random() < BREAKDOWN;
       const car = ctx.createTask(`car-${n}`, async () => {
         await ctx.sleep(drive);
-        if (breaksDown) throw new Error(`car-${n} broke down`);
+        if (breaksDown) throw new Error(say.brokeDown(`car-${n}`));
         return drive;
       });
       cars.push(car);
@@ -105,16 +106,16 @@ asyncio.run(main())`,
         waveStart = ctx.now();
       }
     }
-    console.log(`arrived in waves of ${count(WAVE)}, one loop turn apart: creating the tasks took ${ms(creating)} of the loop`);
+    console.log(say.arrived(creating));
 
     await ctx.step('supervisor');
     const supervisor = ctx.createTask('supervisor', async () => {
       await ctx.sleep(SUPERVISOR_DELAY);
       let turned = 0;
-      for (const car of victims) if (car.cancel('turned back by the supervisor')) turned++;
+      for (const car of victims) if (car.cancel(say.turnedBack)) turned++;
       // A busy loop stretches the waves, so the first chosen cars may already be home: say so.
       const home = victims.length - turned;
-      console.log(`supervisor: turned back ${count(turned)} chosen cars mid-drive${home ? `; ${count(home)} had already arrived` : ''}`);
+      console.log(say.supervisor(turned, home));
     });
 
     await ctx.step('wait all');
@@ -126,8 +127,8 @@ asyncio.run(main())`,
     const cancelled = results.filter((r) => r instanceof CancelledError).length;
     const rejected = results.filter((r) => r instanceof Error).length - cancelled;
     const resolved = results.length - rejected - cancelled;
-    console.log(`all ${count(total)} settled: ${count(resolved)} resolved, ${count(rejected)} rejected, ${count(cancelled)} cancelled`);
-    console.log(`wall ${ms(wall)} for ${count(total)} tasks: ${count(Math.round(total / (wall / 1000)))} tasks/s; the longest drive alone takes ${ms(LONGEST / ctx.speed)}`);
+    console.log(say.settled(total, resolved, rejected, cancelled));
+    console.log(say.wall(wall, total, LONGEST / ctx.speed));
   },
 });
 
@@ -150,3 +151,32 @@ function count(n: number): string {
 function ms(value: number): string {
   return `${count(Math.round(value))} ms`;
 }
+
+/** What the run prints, in each language (the English is what the transcript tests compare). */
+const en = {
+  cars: (total: number) => `rush hour: ${count(total)} cars, each driving ${SHORTEST}-${LONGEST} ms (seeded: the same rush hour every run)`,
+  brokeDown: (car: string) => `${car} broke down`,
+  arrived: (creating: number) => `arrived in waves of ${count(WAVE)}, one loop turn apart: creating the tasks took ${ms(creating)} of the loop`,
+  turnedBack: 'turned back by the supervisor',
+  supervisor: (turned: number, home: number) =>
+    `supervisor: turned back ${count(turned)} chosen cars mid-drive${home ? `; ${count(home)} had already arrived` : ''}`,
+  settled: (total: number, resolved: number, rejected: number, cancelled: number) =>
+    `all ${count(total)} settled: ${count(resolved)} resolved, ${count(rejected)} rejected, ${count(cancelled)} cancelled`,
+  wall: (wall: number, total: number, longest: number) =>
+    `wall ${ms(wall)} for ${count(total)} tasks: ${count(Math.round(total / (wall / 1000)))} tasks/s; the longest drive alone takes ${ms(longest)}`,
+};
+
+const SAY: Localized<typeof en> = {
+  en,
+  es: {
+    cars: (total) => `hora punta: ${count(total)} coches, cada uno conduce ${SHORTEST}-${LONGEST} ms (con semilla: la misma hora punta en cada ejecución)`,
+    brokeDown: (car) => `${car} se averió`,
+    arrived: (creating) => `llegaron en oleadas de ${count(WAVE)}, a una vuelta del loop una de otra: crear las tasks ocupó ${ms(creating)} del loop`,
+    turnedBack: 'el supervisor lo hizo volver',
+    supervisor: (turned, home) => `supervisor: hizo volver a ${count(turned)} coches elegidos a mitad de camino${home ? `; ${count(home)} ya habían llegado` : ''}`,
+    settled: (total, resolved, rejected, cancelled) =>
+      `los ${count(total)} terminaron: ${count(resolved)} resueltos, ${count(rejected)} rechazados, ${count(cancelled)} cancelados`,
+    wall: (wall, total, longest) =>
+      `en total ${ms(wall)} para ${count(total)} tasks: ${count(Math.round(total / (wall / 1000)))} tasks/s; solo el viaje más largo dura ${ms(longest)}`,
+  },
+};

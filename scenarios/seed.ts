@@ -16,9 +16,9 @@ export default defineScenario({
     ],
     es: [
       'sync_function bloquea todo el hilo 100 ms, como time.sleep: nada más puede correr.',
-      'Un future nace vacío (pending) y termina cuando alguien llama a setResult; al hacerle await da su resultado.',
+      'Un future nace vacío (pendiente) y termina cuando alguien llama a setResult; al hacerle await da su resultado.',
       'Llamar a una función coroutine crea un objeto coroutine que no hace nada hasta que se le hace await.',
-      'createTask entrega la coroutine al loop: si la imprimes enseguida, la task sigue pending.',
+      'createTask entrega la coroutine al loop: si la imprimes enseguida, la task sigue pendiente.',
     ],
   },
   python: `import asyncio, time

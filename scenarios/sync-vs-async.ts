@@ -1,4 +1,4 @@
-import { defineScenario } from '../src/index.js';
+import { defineScenario, type Localized } from '../src/index.js';
 
 export default defineScenario({
   id: 'sync-vs-async',
@@ -18,7 +18,7 @@ export default defineScenario({
     es: [
       'Subway: cada pedido se prepara de principio a fin antes de atender al siguiente.',
       'El cocinero de Subway llama a time.sleep (aquí blockFor): se para el hilo y con él el loop.',
-      'Aunque los juntes con gather, los pedidos bloqueantes no se solapan, y un timer de 0 ms espera a los tres.',
+      'Aunque los juntes con gather, los pedidos bloqueantes no se solapan, y un temporizador de 0 ms espera a los tres.',
       "McDonald's: cada pedido hace await de su espera y devuelve el control al loop, así que las tres esperas se solapan.",
       'Lo asíncrono no da más CPU: aprovecha el tiempo de espera para otra cosa.',
     ],
@@ -61,6 +61,7 @@ async def main():
 
 asyncio.run(main())`,
   async run(ctx) {
+    const say = SAY[ctx.lang];
     const orders = [1, 2, 3];
 
     // How late a 0 ms timer fires: while the thread is blocked, nothing on the loop can run.
@@ -70,16 +71,16 @@ asyncio.run(main())`,
     };
 
     const subway = async (order: string): Promise<string> => {
-      console.log(`${order}: order taken`);
+      console.log(say.taken(order));
       ctx.blockFor(100); // time.sleep(0.1): the cook blocks the only thread
-      console.log(`${order}: served`);
+      console.log(say.served(order));
       return order;
     };
 
     const mcdonalds = async (order: string): Promise<string> => {
-      console.log(`${order}: order taken`);
+      console.log(say.taken(order));
       await ctx.sleep(100); // asyncio.sleep(0.1): the order waits, the loop is free
-      console.log(`${order}: served`);
+      console.log(say.served(order));
       return order;
     };
 
@@ -88,20 +89,40 @@ asyncio.run(main())`,
     let probe = timerDelay();
     await ctx.gather(...orders.map((i) => ctx.createTask(`subway-${i}`, () => subway(`subway-${i}`))));
     const syncMs = ctx.now() - started;
-    console.log(`Subway: 3 orders in ${ms(syncMs)}; a 0 ms timer fired ${ms(await probe)} late (the loop was frozen)`);
+    console.log(say.subway(syncMs, await probe));
 
     await ctx.step('mcdonalds');
     started = ctx.now();
     probe = timerDelay();
     await ctx.gather(...orders.map((i) => ctx.createTask(`mcdonalds-${i}`, () => mcdonalds(`mcdonalds-${i}`))));
     const asyncMs = ctx.now() - started;
-    console.log(`McDonald's: 3 orders in ${ms(asyncMs)}; a 0 ms timer fired ${ms(await probe)} late (the loop stayed free)`);
+    console.log(say.mcdonalds(asyncMs, await probe));
 
     await ctx.step('compare');
-    console.log(`sync ${ms(syncMs)} vs async ${ms(asyncMs)} (${(syncMs / asyncMs).toFixed(1)}x)`);
+    console.log(say.compare(syncMs, asyncMs));
   },
 });
 
 function ms(value: number): string {
   return `${Math.round(value)} ms`;
 }
+
+/** What the run prints, in each language (the English is what the transcript tests compare). */
+const en = {
+  taken: (order: string) => `${order}: order taken`,
+  served: (order: string) => `${order}: served`,
+  subway: (took: number, late: number) => `Subway: 3 orders in ${ms(took)}; a 0 ms timer fired ${ms(late)} late (the loop was frozen)`,
+  mcdonalds: (took: number, late: number) => `McDonald's: 3 orders in ${ms(took)}; a 0 ms timer fired ${ms(late)} late (the loop stayed free)`,
+  compare: (sync: number, async: number) => `sync ${ms(sync)} vs async ${ms(async)} (${(sync / async).toFixed(1)}x)`,
+};
+
+const SAY: Localized<typeof en> = {
+  en,
+  es: {
+    taken: (order) => `${order}: pedido tomado`,
+    served: (order) => `${order}: servido`,
+    subway: (took, late) => `Subway: 3 pedidos en ${ms(took)}; un temporizador de 0 ms saltó ${ms(late)} tarde (el loop estaba congelado)`,
+    mcdonalds: (took, late) => `McDonald's: 3 pedidos en ${ms(took)}; un temporizador de 0 ms saltó ${ms(late)} tarde (el loop quedó libre)`,
+    compare: (sync, async) => `síncrono ${ms(sync)} vs asíncrono ${ms(async)} (${(sync / async).toFixed(1)}x)`,
+  },
+};

@@ -1,4 +1,4 @@
-import { defineScenario, errorText } from '../src/index.js';
+import { defineScenario, errorText, type Localized } from '../src/index.js';
 
 export default defineScenario({
   id: 'tasks',
@@ -15,9 +15,9 @@ export default defineScenario({
       'An exception inside a task does not crash anyone: the task keeps it, and it is raised where the task is awaited.',
     ],
     es: [
-      'createTask entrega la coroutine al loop; solo arranca cuando quien la creó cede el control, por eso sale pending.',
-      'Una task es un future: hazle await para obtener su resultado, o añádele un done callback que corre al terminar.',
-      'cancel() interrumpe el await en el que está parada la task: su finally se ejecuta igual y termina cancelled.',
+      'createTask entrega la coroutine al loop; solo arranca cuando quien la creó cede el control, por eso sale pendiente.',
+      'Una task es un future: hazle await para obtener su resultado, o pásale a add_done_callback un callback que corre al terminar.',
+      'cancel() interrumpe el await en el que está parada la task: su finally se ejecuta igual y termina cancelada.',
       'Una excepción dentro de una task no tumba a nadie: la task la guarda y salta donde se le hace await.',
     ],
   },
@@ -65,19 +65,20 @@ async def main():
 
 asyncio.run(main())`,
   async run(ctx) {
+    const say = SAY[ctx.lang];
     const cook = ctx.coroutine(async function cook(order: string, ms: number) {
-      console.log(`${order}: cooking for ${ms} ms`);
+      console.log(say.cooking(order, ms));
       try {
         await ctx.sleep(ms);
-        return `${order} ready`;
+        return say.ready(order);
       } finally {
-        console.log(`${order}: finally, the grill is off`);
+        console.log(say.grillOff(order));
       }
     });
 
     const burn = ctx.coroutine(async function burn(order: string): Promise<string> {
       await ctx.sleep(50);
-      throw new Error(`${order}: the fries caught fire`);
+      throw new Error(say.fire(order));
     });
 
     await ctx.step('create task');
@@ -91,24 +92,24 @@ asyncio.run(main())`,
     console.log(`await order-1 -> '${await order1}'`);
     const noticed = new Promise<void>((resolve) =>
       order1.addDoneCallback((task) => {
-        console.log(`done callback: ${task.name} -> '${task.result()}'`);
+        console.log(say.callback(task.name, task.result()));
         resolve();
       }),
     );
-    console.log('add_done_callback on a finished task: the callback comes on a later turn');
+    console.log(say.laterTurn);
     await noticed;
 
     await ctx.step('cancel');
     const order2 = ctx.createTask(cook('order-2', 1000), 'order-2');
     const cookingSince = ctx.now();
     await ctx.sleep(100);
-    order2.cancel('the customer left');
+    order2.cancel(say.customerLeft);
     try {
       await order2;
     } catch (error) {
-      console.log(`await order-2 raised ${errorText(error)}`);
+      console.log(say.raised('order-2', errorText(error)));
     }
-    console.log(`${order2}: ended ${Math.round(ctx.now() - cookingSince)} ms into a 1000 ms sleep`);
+    console.log(say.endedInto(`${order2}`, ctx.now() - cookingSince));
 
     await ctx.step('exception');
     const order3 = ctx.createTask(burn('order-3'), 'order-3');
@@ -117,7 +118,35 @@ asyncio.run(main())`,
     try {
       await order3;
     } catch (error) {
-      console.log(`await order-3 raised ${errorText(error)}`);
+      console.log(say.raised('order-3', errorText(error)));
     }
   },
 });
+
+/** What the run prints, in each language (the English is what the transcript tests compare). */
+const en = {
+  cooking: (order: string, ms: number) => `${order}: cooking for ${ms} ms`,
+  ready: (order: string) => `${order} ready`,
+  grillOff: (order: string) => `${order}: finally, the grill is off`,
+  fire: (order: string) => `${order}: the fries caught fire`,
+  callback: (task: string, value: string) => `done callback: ${task} -> '${value}'`,
+  laterTurn: 'add_done_callback on a finished task: the callback comes on a later turn',
+  customerLeft: 'the customer left',
+  raised: (task: string, error: string) => `await ${task} raised ${error}`,
+  endedInto: (task: string, ms: number) => `${task}: ended ${Math.round(ms)} ms into a 1000 ms sleep`,
+};
+
+const SAY: Localized<typeof en> = {
+  en,
+  es: {
+    cooking: (order, ms) => `${order}: cocinando ${ms} ms`,
+    ready: (order) => `${order} listo`,
+    grillOff: (order) => `${order}: en el finally se apaga la plancha`,
+    fire: (order) => `${order}: se quemaron las papas`,
+    callback: (task, value) => `callback al terminar: ${task} -> '${value}'`,
+    laterTurn: 'add_done_callback sobre una task terminada: el callback llega en una vuelta posterior',
+    customerLeft: 'el cliente se fue',
+    raised: (task, error) => `await ${task} lanzó ${error}`,
+    endedInto: (task, ms) => `${task}: terminó a los ${Math.round(ms)} ms de una espera de 1000 ms`,
+  },
+};

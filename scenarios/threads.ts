@@ -2,7 +2,7 @@ import { pbkdf2 } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { COUNT_PRIMES_PY, countPrimes, PRIMES_LIMIT, workerFile } from './lib/cpu.js';
 import { nextMessage, submitJobs, type JobMessage } from './lib/job-pool.js';
-import { defineScenario } from '../src/index.js';
+import { defineScenario, type Localized } from '../src/index.js';
 
 /** Enough calls for two waves of libuv's default four threads; each takes ~50 ms alone. */
 const PBKDF2_CALLS = 8;
@@ -18,7 +18,7 @@ export default defineScenario({
   title: { en: 'Threads', es: 'Hilos' },
   summary: {
     en: 'The CPU work in a pool of worker threads, one per core, with the speedup measured; and the libuv threads Node hides.',
-    es: 'El trabajo de CPU en un pool de worker threads, uno por núcleo, con la aceleración medida; y los hilos de libuv que Node esconde.',
+    es: 'El trabajo de CPU en un grupo de hilos (worker_threads), uno por núcleo, con la aceleración medida; y los hilos de libuv que Node esconde.',
   },
   explain: {
     en: [
@@ -31,11 +31,11 @@ export default defineScenario({
     ],
     es: [
       'En el hilo principal los trabajos van uno detrás de otro, y mientras tanto el loop está bloqueado.',
-      'Cada worker thread tiene su propio event loop y su isolate de V8: los trabajos corren de verdad en paralelo, uno por núcleo.',
+      'Cada hilo (worker_threads) tiene su propio event loop y su isolate de V8: los trabajos corren de verdad en paralelo, uno por núcleo.',
       'El hilo principal solo reparte trabajos y espera mensajes, así que su loop queda libre.',
       'Arrancar un hilo, con su propio isolate y un JIT en frío, cuesta decenas de ms: se mide aparte, y la aceleración se da con y sin ese coste.',
       'En CPython el GIL solo deja ejecutar Python a un hilo a la vez, así que un ThreadPoolExecutor no consigue esta aceleración.',
-      'crypto.pbkdf2 corre en el pool oculto de libuv (UV_THREADPOOL_SIZE, 4 por defecto): 8 llamadas terminan en tandas de 4.',
+      'crypto.pbkdf2 corre en los hilos ocultos de libuv (UV_THREADPOOL_SIZE, 4 por defecto): 8 llamadas terminan en tandas de 4.',
     ],
   },
   python: `import asyncio, hashlib, os, time
@@ -71,16 +71,17 @@ async def main():
 
 asyncio.run(main())`,
   async run(ctx) {
+    const say = SAY[ctx.lang];
     const cores = availableParallelism();
     const limits = new Array<number>(Math.max(4, cores)).fill(PRIMES_LIMIT);
-    console.log(`${limits.length} jobs, each counting the primes below ${PRIMES_LIMIT.toLocaleString('en')}; ${cores} cores`);
+    console.log(say.jobs(limits.length, cores));
 
     await ctx.step('main thread');
     countPrimes(WARM_UP_LIMIT);
     const mainStart = ctx.now();
     for (const limit of limits) countPrimes(limit);
     const sequential = ctx.now() - mainStart;
-    console.log(`main thread, one job after another: ${ms(sequential)} (the loop was blocked all along)`);
+    console.log(say.mainThread(sequential));
 
     await ctx.step('worker pool');
     const startAsked = ctx.now();
@@ -96,7 +97,7 @@ asyncio.run(main())`,
       }),
     );
     const startup = ctx.now() - startAsked;
-    console.log(`starting ${cores} worker threads and warming them up: ${ms(startup)}`);
+    console.log(say.startup(cores, startup));
     const poolStart = ctx.now();
     const pool = submitJobs(
       ctx,
@@ -107,18 +108,15 @@ asyncio.run(main())`,
     const answers = await ctx.gather(...pool.jobs);
     const pooled = ctx.now() - poolStart;
     await pool.exited;
-    answers.forEach((answer, i) => console.log(`job-${i + 1}: ${answer.count} primes in ${ms(answer.ms)} on a worker`));
-    console.log(`pool of ${cores} worker threads: ${ms(pooled)} for the jobs`);
+    answers.forEach((answer, i) => console.log(say.job(`job-${i + 1}`, answer.count, answer.ms)));
+    console.log(say.pool(cores, pooled));
 
     await ctx.step('speedup');
-    console.log(
-      `speedup ${(sequential / pooled).toFixed(2)}x with ${cores} threads; ${(sequential / (startup + pooled)).toFixed(2)}x counting their start-up`,
-    );
+    console.log(say.speedup(sequential / pooled, cores, sequential / (startup + pooled)));
 
     await ctx.step('pbkdf2');
     const poolSize = Number(process.env.UV_THREADPOOL_SIZE) || 4;
-    const sizeSource = process.env.UV_THREADPOOL_SIZE ? 'set' : 'the default';
-    console.log(`${PBKDF2_CALLS} pbkdf2 calls on libuv's threadpool (UV_THREADPOOL_SIZE=${poolSize}, ${sizeSource}); queued → done:`);
+    console.log(say.pbkdf2(poolSize, Boolean(process.env.UV_THREADPOOL_SIZE)));
     const hashStart = ctx.now();
     const calls = Array.from({ length: PBKDF2_CALLS }, (_, i) => {
       const call = ctx.createFuture<{ queued: number; done: number }>(`pbkdf2-${i + 1}`);
@@ -141,12 +139,40 @@ asyncio.run(main())`,
     const finished = times.map((t) => t.done).sort((a, b) => a - b);
     const wave = Math.min(poolSize, PBKDF2_CALLS);
     const firstWave = finished[wave - 1]!;
-    console.log(
-      `the first ${wave} were done by ${ms(firstWave)}, all ${PBKDF2_CALLS} by ${ms(last)} (${(last / firstWave).toFixed(1)}x later)`,
-    );
+    console.log(say.waves(wave, firstWave, last));
   },
 });
 
 function ms(value: number): string {
   return `${Math.round(value)} ms`;
 }
+
+/** What the run prints, in each language (the English is what the transcript tests compare). */
+const en = {
+  jobs: (jobs: number, cores: number) => `${jobs} jobs, each counting the primes below ${PRIMES_LIMIT.toLocaleString('en')}; ${cores} cores`,
+  mainThread: (took: number) => `main thread, one job after another: ${ms(took)} (the loop was blocked all along)`,
+  startup: (cores: number, took: number) => `starting ${cores} worker threads and warming them up: ${ms(took)}`,
+  job: (job: string, count: number, took: number) => `${job}: ${count} primes in ${ms(took)} on a worker`,
+  pool: (cores: number, took: number) => `pool of ${cores} worker threads: ${ms(took)} for the jobs`,
+  speedup: (speedup: number, cores: number, withStartup: number) =>
+    `speedup ${speedup.toFixed(2)}x with ${cores} threads; ${withStartup.toFixed(2)}x counting their start-up`,
+  pbkdf2: (size: number, set: boolean) =>
+    `${PBKDF2_CALLS} pbkdf2 calls on libuv's threadpool (UV_THREADPOOL_SIZE=${size}, ${set ? 'set' : 'the default'}); queued → done:`,
+  waves: (wave: number, first: number, last: number) =>
+    `the first ${wave} were done by ${ms(first)}, all ${PBKDF2_CALLS} by ${ms(last)} (${(last / first).toFixed(1)}x later)`,
+};
+
+const SAY: Localized<typeof en> = {
+  en,
+  es: {
+    jobs: (jobs, cores) => `${jobs} trabajos, cada uno cuenta los primos por debajo de ${PRIMES_LIMIT.toLocaleString('en')}; ${cores} núcleos`,
+    mainThread: (took) => `hilo principal, un trabajo tras otro: ${ms(took)} (el loop estuvo bloqueado todo el rato)`,
+    startup: (cores, took) => `arrancar ${cores} hilos (worker_threads) y calentarlos: ${ms(took)}`,
+    job: (job, count, took) => `${job}: ${count} primos en ${ms(took)} en un hilo`,
+    pool: (cores, took) => `grupo de ${cores} hilos: ${ms(took)} para los trabajos`,
+    speedup: (speedup, cores, withStartup) => `aceleración ${speedup.toFixed(2)}x con ${cores} hilos; ${withStartup.toFixed(2)}x contando su arranque`,
+    pbkdf2: (size, set) =>
+      `${PBKDF2_CALLS} llamadas a pbkdf2 en los hilos de libuv (UV_THREADPOOL_SIZE=${size}, ${set ? 'fijado' : 'por defecto'}); en cola → hecha:`,
+    waves: (wave, first, last) => `las primeras ${wave} acabaron a los ${ms(first)}, las ${PBKDF2_CALLS} a los ${ms(last)} (${(last / first).toFixed(1)}x más tarde)`,
+  },
+};

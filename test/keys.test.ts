@@ -63,7 +63,7 @@ describe('key table', () => {
       if (b.hint) expect(b.hint.es).not.toBe('');
     }
     expect(keyHelpRows('es').map((r) => r.help)).toEqual(KEYS.map((b) => b.help.es));
-    expect(footerHints('en').at(-1)).toEqual({ keys: 'q', hint: 'quit' });
+    expect(footerHints('en').at(-1)).toEqual({ keys: 'q', hint: 'quit', rank: 1 });
   });
 });
 

@@ -9,7 +9,7 @@ import type { Stoppable } from '../runtime/processes.js';
 import { Runtime } from '../runtime/runtime.js';
 import { Task } from '../runtime/task.js';
 import { Tracker, type TrackerOptions } from '../runtime/tracker.js';
-import { stepLines, type LoadedScenario } from '../scenario.js';
+import { stepLines, type LoadedScenario, type Localized } from '../scenario.js';
 import { Stepper } from './stepper.js';
 import { summarize } from '../text/format.js';
 import { DEFAULT_SETTINGS, type RunSettings } from '../settings.js';
@@ -67,6 +67,23 @@ export interface StepGate {
   /** Lets a waiting step go on. */
   next(): void;
 }
+
+/** What the run says itself, in its language: the values a key gives, and its notes in the console. */
+const en = {
+  cancelled: 'cancelled by you',
+  set: 'set by you',
+  leftAlive: (what: string) => `left alive after the run: ${what}`,
+  lingering: (what: string, seconds: number) => `waiting for what the run left scheduled (${what}), up to ${seconds} s`,
+};
+const WORDS: Localized<typeof en> = {
+  en,
+  es: {
+    cancelled: 'cancelado por ti',
+    set: 'puesto por ti',
+    leftAlive: (what) => `quedó vivo tras la ejecución: ${what}`,
+    lingering: (what, seconds) => `esperando a lo que la ejecución dejó programado (${what}), hasta ${seconds} s`,
+  },
+};
 
 /**
  * One run of one scenario on the real loop: a fresh tracker, console capture, a start from a
@@ -180,13 +197,14 @@ export class Run {
     const { name, state, handle } = rec;
     if (!(handle instanceof Future)) return { outcome: 'notActionable', name };
     if (handle.done()) return { outcome: 'alreadyDone', name, state };
+    const byYou = WORDS[this.ctx.lang];
     if (action === 'cancel') {
-      handle.cancel('cancelled by you');
+      handle.cancel(byYou.cancelled);
       return { outcome: 'cancelRequested', name };
     }
     if (handle instanceof Task) return { outcome: 'onlyBody', name };
-    if (action === 'resolve') handle.setResult('set by you');
-    else handle.setException(new Error('set by you'));
+    if (action === 'resolve') handle.setResult(byYou.set);
+    else handle.setException(new Error(byYou.set));
     return { outcome: action === 'resolve' ? 'resolvedByYou' : 'rejectedByYou', name };
   }
 
@@ -264,7 +282,7 @@ export class Run {
     for (const release of this.#cleanup.splice(0)) release();
     await settle(this.#options.settleMs ?? 0);
     const leaks = await lastingLeaks(baseline, () => this.#own());
-    if (leaks.length > 0) this.tracker.log('stderr', `left alive after the run: ${summarize(leaks)}`);
+    if (leaks.length > 0) this.tracker.log('stderr', WORDS[this.ctx.lang].leftAlive(summarize(leaks)));
     const root = this.#root;
     const rootError = root?.done() && !root.cancelled() ? root.exception() : undefined;
     const error = rootError ? errorText(rootError) : this.#faults[0];
@@ -294,7 +312,7 @@ export class Run {
       if (!told && waited >= 1000) {
         told = true;
         const left = summarize(diffResources(baseline, activeResources(this.#own())));
-        this.tracker.log('stderr', `waiting for what the run left scheduled (${left}), up to ${Math.round(limit / 1000)} s`);
+        this.tracker.log('stderr', WORDS[this.ctx.lang].lingering(left, Math.round(limit / 1000)));
       }
       await new Promise((resolve) => setImmediate(resolve));
       await new Promise((resolve) => setTimeout(resolve, 5));

@@ -6,6 +6,7 @@ import { LANGS, settingsWith, SPEED_RANGE, type Lang, type RunSettings } from '.
 import type { EntityView } from '../runtime/tracker.js';
 import type { ActOutcome, RunEnd, ScenarioInfo } from '../stream/events.js';
 import type { CodeView } from '../view/code-view.js';
+import { scrollConsole, type ConsoleAnchor } from '../view/console-page.js';
 import type { Strings } from '../view/i18n.js';
 import { commandsFor, type KeyCommand, type KeyInfo } from '../view/keys.js';
 import { STATE_LOOK } from '../view/looks.js';
@@ -41,6 +42,8 @@ export interface SessionState {
   /** The step label the run waits at, in step mode. */
   readonly pausedAt: string | undefined;
   readonly code: CodeView;
+  /** The scenario's explanation is open in place of the panels (`p` after the Python): readable at any size. */
+  readonly explainOpen: boolean;
   readonly help: boolean;
   /** Public id of the selected entity of the shown run. */
   readonly selectedId: string | undefined;
@@ -52,9 +55,11 @@ export interface SessionState {
   readonly detailId: string | undefined;
   /** The whole console is open (`o`), in place of the panels. */
   readonly consoleOpen: boolean;
-  /** Console lines scrolled back from the newest (0: it follows the newest). */
-  readonly consoleScroll: number;
-  /** Rows the table shows at once, as the screen last said: what PgUp / PgDn move by. */
+  /** Where the open console's page starts while scrolled back; undefined: it follows the newest line. */
+  readonly consoleFrom: ConsoleAnchor | undefined;
+  /** Columns the whole console wraps its lines at, as the screen last said. */
+  readonly consoleWidth: number;
+  /** Rows the table (or the open console) shows at once, as the screen last said: what PgUp / PgDn move by. */
   readonly pageRows: number;
   readonly message: Message | undefined;
   readonly quitting: boolean;
@@ -197,8 +202,12 @@ export class Session {
     this.setSpeed(next ?? (direction > 0 ? SPEEDS[SPEEDS.length - 1]! : SPEEDS[0]!));
   }
 
+  /** `p`: the TypeScript, then the Python it mirrors, then the scenario's explanation, then round again. */
   toggleCode(): void {
-    this.#set({ code: this.#state.code === 'ts' ? 'python' : 'ts' });
+    const st = this.#state;
+    if (st.explainOpen) return this.#set({ explainOpen: false, code: 'ts' });
+    if (st.code === 'ts') return this.#set({ code: 'python' });
+    this.#set({ explainOpen: true, help: false, detailId: undefined, consoleOpen: false });
   }
 
   /** The next language of LANGS, for the screen and for the runs started from now on. */
@@ -210,18 +219,19 @@ export class Session {
     this.#set({ help: !this.#state.help });
   }
 
-  /** Esc: closes what is open, the innermost first (help, details, console), else clears the filter. */
+  /** Esc: closes what is open, the innermost first (help, details, console, explanation), else clears the filter. */
   back(): void {
     const st = this.#state;
     if (st.help) return this.#set({ help: false });
     if (st.detailId !== undefined) return this.#set({ detailId: undefined });
-    if (st.consoleOpen) return this.#set({ consoleOpen: false, consoleScroll: 0 });
+    if (st.consoleOpen) return this.#set({ consoleOpen: false, consoleFrom: undefined });
+    if (st.explainOpen) return this.#set({ explainOpen: false });
     if (st.filtering || st.table.filter) return this.#set({ filtering: false, table: { ...st.table, filter: '' } });
   }
 
   /** `/`: typed text filters the rows from now (see press). */
   startFilter(): void {
-    this.#set({ filtering: true, detailId: undefined, consoleOpen: false });
+    this.#set({ filtering: true, detailId: undefined, consoleOpen: false, explainOpen: false });
   }
 
   /** `s`: sorts by the next column of SORT_KEYS. */
@@ -244,28 +254,33 @@ export class Session {
   openDetails(): void {
     const id = this.#state.selectedId ?? this.rows().at(0)?.entity.id;
     if (id === undefined) return this.#say((s) => s.selectFirst);
-    this.#set({ selectedId: id, detailId: id, help: false, consoleOpen: false });
+    this.#set({ selectedId: id, detailId: id, help: false, consoleOpen: false, explainOpen: false });
   }
 
   /** `o`: the whole console, or back to the panels. */
   toggleConsole(): void {
-    this.#set({ consoleOpen: !this.#state.consoleOpen, consoleScroll: 0, detailId: undefined, help: false });
+    this.#set({ consoleOpen: !this.#state.consoleOpen, consoleFrom: undefined, detailId: undefined, help: false, explainOpen: false });
   }
 
-  /** The screen says how many rows the table shows at once (bound: the table is handed it). */
+  /** The screen says how many rows the table, or the open console, shows at once (bound: the table is handed it). */
   setPageRows = (rows: number): void => {
     if (rows !== this.#state.pageRows && rows > 0) this.#set({ pageRows: rows });
   };
 
-  /** PgUp / PgDn: a page of rows (or of console lines, when it is open). */
+  /** The screen says how wide the open console is: where its long lines wrap. */
+  setConsoleWidth(columns: number): void {
+    if (columns !== this.#state.consoleWidth && columns > 0) this.#set({ consoleWidth: columns });
+  }
+
+  /** PgUp / PgDn: a page of rows (of the console's rows, when it is open). */
   page(direction: 1 | -1): void {
-    if (this.#state.consoleOpen) return this.#scrollConsole(-direction * this.#state.pageRows);
+    if (this.#state.consoleOpen) return this.#scrollConsole(direction * this.#state.pageRows);
     this.moveSelection(direction * Math.max(1, this.#state.pageRows - 1));
   }
 
-  /** Home / g and End / G: the first or the last row (the console's oldest or newest line). */
+  /** Home / g and End / G: the first or the last row (the console's oldest line, or following the newest). */
   toEdge(direction: 1 | -1): void {
-    if (this.#state.consoleOpen) return this.#scrollConsole(direction > 0 ? -Infinity : Infinity);
+    if (this.#state.consoleOpen) return this.#scrollConsole(direction > 0 ? Infinity : -Infinity);
     const rows = this.rows();
     if (rows.length > 0) this.#set({ selectedId: rows.at(direction > 0 ? rows.length - 1 : 0)!.entity.id, message: undefined });
   }
@@ -276,10 +291,13 @@ export class Session {
     return tableRows(run?.entities ?? NO_ENTITIES, this.#state.table, this.#state.lang, run?.now);
   }
 
+  /** Moves the open console's page `delta` rows down (up when negative); at the bottom it follows. */
   #scrollConsole(delta: number): void {
-    const lines = this.#run?.tracker.snapshot().logs.length ?? 0;
-    const most = Math.max(0, lines - this.#state.pageRows);
-    this.#set({ consoleScroll: Math.min(most, Math.max(0, this.#state.consoleScroll + delta)) });
+    const snap = this.#run?.tracker.snapshot();
+    if (!snap) return;
+    const { consoleFrom, consoleWidth, pageRows } = this.#state;
+    const lines = { logs: snap.logs, dropped: snap.droppedLogs };
+    this.#set({ consoleFrom: scrollConsole(lines, consoleFrom, delta, consoleWidth, pageRows) });
   }
 
   #setTable(patch: Partial<TableOptions>): void {
@@ -319,7 +337,7 @@ export class Session {
 
   /** Moves the selection over the rows in display order (or scrolls the open console). */
   moveSelection(delta: number): void {
-    if (this.#state.consoleOpen) return this.#scrollConsole(-delta);
+    if (this.#state.consoleOpen) return this.#scrollConsole(delta);
     if (!this.#run) return;
     const rows = this.rows();
     // The footer then shows the selected row in full instead of an older message.
@@ -356,7 +374,7 @@ export class Session {
   }
 
   #request(index: number): void {
-    this.#state = Object.freeze({ ...this.#state, index, scenario: this.#scenarios[index]!, selectedId: undefined, detailId: undefined, consoleScroll: 0, message: undefined });
+    this.#state = Object.freeze({ ...this.#state, index, scenario: this.#scenarios[index]!, selectedId: undefined, detailId: undefined, consoleFrom: undefined, message: undefined });
     // Keys typed in one burst ask for several runs: only the last one starts, a turn later.
     this.#starting ??= setImmediate(() => {
       this.#starting = undefined;
@@ -382,7 +400,7 @@ export class Session {
     this.#unfollow = run.subscribe(() => {
       if (this.#run === run) this.#set({ pausedAt: run.pausedAt });
     });
-    this.#set({ phase: 'running', result: undefined, selectedId: undefined, detailId: undefined, consoleScroll: 0, pausedAt: undefined });
+    this.#set({ phase: 'running', result: undefined, selectedId: undefined, detailId: undefined, consoleFrom: undefined, pausedAt: undefined });
     void run.done.then((result) => {
       if (this.#run === run) this.#set({ phase: result.status, result, pausedAt: undefined });
     });
@@ -419,13 +437,15 @@ export function initialState(index: number, scenario: ScenarioInfo, patch: Parti
     stepMode: false,
     pausedAt: undefined,
     code: 'ts',
+    explainOpen: false,
     help: false,
     selectedId: undefined,
     table: DEFAULT_TABLE,
     filtering: false,
     detailId: undefined,
     consoleOpen: false,
-    consoleScroll: 0,
+    consoleFrom: undefined,
+    consoleWidth: 76,
     pageRows: 10,
     message: undefined,
     quitting: false,

@@ -4,6 +4,7 @@ import { localize } from '../scenario.js';
 import type { RunSettings } from '../settings.js';
 import type { RunEnd, ScenarioInfo } from '../stream/events.js';
 import { summarize } from '../text/format.js';
+import { strings } from '../view/i18n.js';
 
 /** Somewhere text can be written; false means "wait for drain", as a stream's write says. */
 export interface Sink {
@@ -77,10 +78,10 @@ async function runOne(scenario: ScenarioInfo, options: HeadlessOptions, process:
 `);
   if (client.outputFailed) return { result, outputFailed: true };
   if (!json) {
+    const s = strings(options.settings.lang);
     const mark = result.ok ? '✓' : '✗';
-    const what = result.error ? `failed: ${result.error}` : result.status;
-    const alive = result.leaks.length ? `left alive: ${summarize(result.leaks)}` : 'nothing left alive';
-    err.write(`${mark} ${scenario.id} ${what} in ${Math.round(result.wallMs)} ms · ${result.total} ${result.total === 1 ? 'entity' : 'entities'} · ${alive}\n`);
+    const alive = result.leaks.length ? s.leftAlive(summarize(result.leaks)) : s.nothingLeft;
+    err.write(`${mark} ${s.transcriptEnd(scenario.id, result.status, result.error, Math.round(result.wallMs), result.total)} · ${alive}\n`);
   }
   return { result, outputFailed: false };
 }

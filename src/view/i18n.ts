@@ -1,4 +1,5 @@
 import type { Lang } from '../settings.js';
+import type { RunEnd } from '../stream/events.js';
 
 // Every string the dashboard shows, in both languages. Scenario texts (titles, summaries,
 // explanations) live in the scenario modules; the words for states and kinds in looks.ts.
@@ -71,6 +72,7 @@ const en = {
   utilisation: 'busy',
   console: 'Console',
   consoleDropped: (n: number) => `${n} earlier lines dropped`,
+  consoleLines: (first: number, last: number, total: number) => `lines ${first}–${last} of ${total}`,
   afterRun: (text: string) => `after the run: ${text}`,
   uncaught: (error: string) => `uncaught ${error}`,
   noOutput: 'no output yet',
@@ -94,6 +96,8 @@ const en = {
   notPaused: 'not paused at a step (space turns step mode on)',
   quitting: 'stopping the run and quitting…',
   headlessInstead: (why: string) => `loopscope: ${why}; running headless instead`,
+  transcriptEnd: (id: string, status: RunEnd['status'], error: string | undefined, ms: number, total: number) =>
+    `${id} ${error ? `failed: ${error}` : status} in ${ms} ms · ${total} ${total === 1 ? 'entity' : 'entities'}`,
   stdinNotTty: 'stdin is not a terminal',
   stdoutNotTty: 'stdout is not a terminal',
   dumbTerminal: 'TERM=dumb cannot draw the dashboard',
@@ -103,6 +107,9 @@ const en = {
 
 /** The dashboard's words in one language. */
 export type Strings = typeof en;
+
+/** How a transcript's last line says a run ended, in Spanish. */
+const STATUS_ES: Readonly<Record<RunEnd['status'], string>> = { ended: 'terminó', failed: 'falló', stopped: 'se paró' };
 
 const es: Strings = {
   lang: 'es',
@@ -169,6 +176,7 @@ const es: Strings = {
   utilisation: 'ocupado',
   console: 'Consola',
   consoleDropped: (n) => `${n} líneas anteriores descartadas`,
+  consoleLines: (first, last, total) => `líneas ${first}–${last} de ${total}`,
   afterRun: (text) => `después de la ejecución: ${text}`,
   uncaught: (error) => `sin capturar: ${error}`,
   noOutput: 'todavía sin salida',
@@ -192,6 +200,8 @@ const es: Strings = {
   notPaused: 'no está en pausa en un paso (espacio activa el modo paso a paso)',
   quitting: 'parando la ejecución y saliendo…',
   headlessInstead: (why) => `loopscope: ${why}; se ejecuta sin panel`,
+  transcriptEnd: (id, status, error, ms, total) =>
+    `${id} ${error ? `falló: ${error}` : STATUS_ES[status]} en ${ms} ms · ${total} ${total === 1 ? 'entidad' : 'entidades'}`,
   stdinNotTty: 'stdin no es un terminal',
   stdoutNotTty: 'stdout no es un terminal',
   dumbTerminal: 'TERM=dumb no puede dibujar el panel',

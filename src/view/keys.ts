@@ -1,11 +1,17 @@
 import type { Lang } from '../settings.js';
-import type { Localized } from '../scenario.js';
+import { localize, type Localized } from '../scenario.js';
 
 /**
  * A key: one printable character, or a named key. Named keys: left, right, up, down, tab,
  * shift-tab, escape, enter, pageup, pagedown, home, end, ctrl+c.
  */
 export type KeySpec = string;
+
+/** A binding's word in the footer, and how long it stays there when the footer is short. */
+export interface Hint extends Localized {
+  /** Hints of a higher rank are left out first when not all fit; rank 1 always stays. */
+  readonly rank: number;
+}
 
 /** One row of the key table: its keys, and what it does in words. */
 export interface Binding {
@@ -14,9 +20,9 @@ export interface Binding {
   readonly label?: string;
   readonly help: Localized;
   /** One word for the footer; bindings without one appear only in the help. */
-  readonly hint?: Localized;
+  readonly hint?: Hint;
   /** The keys as the footer shows them, when one hint stands for a pair of bindings (`+/-`). */
-  readonly hintKeys?: string;
+  readonly hintKeys?: string | Localized;
 }
 
 const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
@@ -26,34 +32,34 @@ const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
  * the README come from it, and `HANDLERS` (commands.ts) must have a handler for each command.
  */
 const KEY_TABLE = {
-  scenario: { keys: DIGITS, label: '1-9', hintKeys: '1-9/←→', help: { en: 'switch to scenario 1-9', es: 'cambiar al escenario 1-9' }, hint: { en: 'scenario', es: 'escenario' } },
+  scenario: { keys: DIGITS, label: '1-9', hintKeys: '1-9/←→', help: { en: 'switch to scenario 1-9', es: 'ir al escenario 1-9' }, hint: { en: 'scenario', es: 'escenario', rank: 3 } },
   prevScenario: { keys: ['left', 'shift-tab'], help: { en: 'previous scenario', es: 'escenario anterior' } },
   nextScenario: { keys: ['right', 'tab'], help: { en: 'next scenario', es: 'escenario siguiente' } },
-  rerun: { keys: ['r'], help: { en: 'run this scenario again', es: 'volver a ejecutar este escenario' }, hint: { en: 'rerun', es: 'repetir' } },
-  stepMode: { keys: [' '], help: { en: 'step mode on/off (pause at each step)', es: 'modo paso a paso sí/no (pausa en cada paso)' }, hint: { en: 'step', es: 'pasos' } },
-  nextStep: { keys: ['n'], help: { en: 'next step (in step mode)', es: 'siguiente paso (en modo paso a paso)' }, hint: { en: 'next', es: 'sigue' } },
-  up: { keys: ['up', 'k'], help: { en: 'select the row above', es: 'elegir la fila de arriba' } },
-  down: { keys: ['down', 'j'], hintKeys: '↑↓/jk', help: { en: 'select the row below', es: 'elegir la fila de abajo' }, hint: { en: 'select', es: 'elegir' } },
-  cancel: { keys: ['c'], help: { en: 'cancel the selected task or future', es: 'cancelar la task o el future elegido' }, hint: { en: 'cancel', es: 'cancelar' } },
-  resolve: { keys: ['f'], help: { en: 'resolve the selected future (set its result)', es: 'resolver el future elegido (darle resultado)' }, hint: { en: 'resolve', es: 'resolver' } },
-  reject: { keys: ['x'], help: { en: 'reject the selected future (set an exception)', es: 'rechazar el future elegido (darle una excepción)' }, hint: { en: 'reject', es: 'rechazar' } },
-  faster: { keys: ['+', '='], help: { en: 'faster (time scale up to 10x)', es: 'más rápido (escala de tiempo hasta 10x)' } },
-  slower: { keys: ['-', '_'], hintKeys: '+/-', help: { en: 'slower (down to 0.1x)', es: 'más lento (hasta 0.1x)' }, hint: { en: 'speed', es: 'velocidad' } },
-  code: { keys: ['p'], help: { en: 'Python / TypeScript code', es: 'código Python / TypeScript' }, hint: { en: 'python', es: 'python' } },
-  lang: { keys: ['l'], help: { en: 'language: English / Spanish', es: 'idioma: inglés / español' }, hint: { en: 'español', es: 'english' } },
+  rerun: { keys: ['r'], help: { en: 'run this scenario again', es: 'repetir este escenario' }, hint: { en: 'rerun', es: 'repetir', rank: 4 } },
+  stepMode: { keys: [' '], help: { en: 'step mode on/off', es: 'modo paso a paso sí/no' } },
+  nextStep: { keys: ['n'], hintKeys: { en: 'space/n', es: 'espacio/n' }, help: { en: 'next step (step mode)', es: 'siguiente paso' }, hint: { en: 'step', es: 'pasos', rank: 5 } },
+  up: { keys: ['up', 'k'], help: { en: 'select the row above', es: 'elegir fila de arriba' } },
+  down: { keys: ['down', 'j'], hintKeys: '↑↓/jk', help: { en: 'select the row below', es: 'elegir fila de abajo' }, hint: { en: 'select', es: 'elegir', rank: 2 } },
+  cancel: { keys: ['c'], help: { en: 'cancel task or future', es: 'cancelar task o future' }, hint: { en: 'cancel', es: 'cancelar', rank: 13 } },
+  resolve: { keys: ['f'], help: { en: 'resolve the future', es: 'resolver el future' }, hint: { en: 'resolve', es: 'resolver', rank: 14 } },
+  reject: { keys: ['x'], help: { en: 'reject the future', es: 'rechazar el future' }, hint: { en: 'reject', es: 'rechazar', rank: 15 } },
+  faster: { keys: ['+', '='], help: { en: 'faster (up to 10x)', es: 'más rápido (hasta 10x)' } },
+  slower: { keys: ['-', '_'], hintKeys: '+/-', help: { en: 'slower (down to 0.1x)', es: 'más lento (hasta 0.1x)' }, hint: { en: 'speed', es: 'velocidad', rank: 16 } },
+  code: { keys: ['p'], help: { en: 'TS, Python, explanation', es: 'TS, Python, explicación' }, hint: { en: 'code', es: 'código', rank: 6 } },
+  lang: { keys: ['l'], help: { en: 'language (en / es)', es: 'idioma (en / es)' }, hint: { en: 'español', es: 'english', rank: 7 } },
   pageUp: { keys: ['pageup'], help: { en: 'a page up', es: 'una página arriba' } },
   pageDown: { keys: ['pagedown'], help: { en: 'a page down', es: 'una página abajo' } },
   first: { keys: ['home', 'g'], help: { en: 'the first row', es: 'la primera fila' } },
   last: { keys: ['end', 'G'], help: { en: 'the last row', es: 'la última fila' } },
-  filter: { keys: ['/'], help: { en: 'filter rows by name, kind, state (Enter keeps it, Esc clears it)', es: 'filtrar filas por nombre, tipo, estado (Enter lo deja, Esc lo borra)' }, hint: { en: 'filter', es: 'filtrar' } },
-  sort: { keys: ['s'], help: { en: 'sort by the next column', es: 'ordenar por la columna siguiente' } },
-  reverseSort: { keys: ['S'], hintKeys: 's/S', help: { en: 'reverse the order', es: 'invertir el orden' }, hint: { en: 'sort', es: 'orden' } },
-  details: { keys: ['enter'], help: { en: 'details of the selected row', es: 'detalles de la fila elegida' }, hint: { en: 'details', es: 'detalles' } },
-  tree: { keys: ['t'], help: { en: 'tree: nested under the task that awaits or created each one', es: 'árbol: cada uno bajo la task que lo espera o lo creó' }, hint: { en: 'tree', es: 'árbol' } },
-  console: { keys: ['o'], help: { en: 'the whole console, scrollable', es: 'la consola entera, con desplazamiento' }, hint: { en: 'console', es: 'consola' } },
-  help: { keys: ['?'], help: { en: 'this help', es: 'esta ayuda' }, hint: { en: 'help', es: 'ayuda' } },
-  back: { keys: ['escape'], help: { en: 'back: close the help, the details or the console; clear the filter', es: 'volver: cerrar la ayuda, los detalles o la consola; borrar el filtro' } },
-  quit: { keys: ['q', 'ctrl+c'], hintKeys: 'q', help: { en: 'quit', es: 'salir' }, hint: { en: 'quit', es: 'salir' } },
+  filter: { keys: ['/'], help: { en: 'filter rows by text', es: 'filtrar filas por texto' }, hint: { en: 'filter', es: 'filtrar', rank: 9 } },
+  sort: { keys: ['s'], help: { en: 'sort by next column', es: 'ordenar por columna' } },
+  reverseSort: { keys: ['S'], hintKeys: 's/S', help: { en: 'reverse the order', es: 'invertir el orden' }, hint: { en: 'sort', es: 'orden', rank: 12 } },
+  details: { keys: ['enter'], help: { en: 'details of the row', es: 'detalles de la fila' }, hint: { en: 'details', es: 'detalles', rank: 10 } },
+  tree: { keys: ['t'], help: { en: 'rows as a tree', es: 'filas en árbol' }, hint: { en: 'tree', es: 'árbol', rank: 11 } },
+  console: { keys: ['o'], help: { en: 'the whole console', es: 'la consola entera' }, hint: { en: 'console', es: 'consola', rank: 8 } },
+  help: { keys: ['?'], help: { en: 'this help', es: 'esta ayuda' }, hint: { en: 'help', es: 'ayuda', rank: 1 } },
+  back: { keys: ['escape'], help: { en: 'back; clear the filter', es: 'volver; borrar el filtro' } },
+  quit: { keys: ['q', 'ctrl+c'], hintKeys: 'q', help: { en: 'quit', es: 'salir' }, hint: { en: 'quit', es: 'salir', rank: 1 } },
 } as const satisfies Record<string, Binding>;
 
 /** What a key asks the dashboard to do: one per row of the key table. */
@@ -79,10 +85,11 @@ const NAMES: Readonly<Record<string, string | Localized>> = {
   'shift-tab': { en: 'shift+tab', es: 'mayús+tab' },
   escape: 'Esc',
   enter: 'Enter',
-  pageup: 'PgUp',
-  pagedown: 'PgDn',
-  home: 'Home',
-  end: 'End',
+  // As the keys are printed on each language's keyboards.
+  pageup: { en: 'PgUp', es: 'RePág' },
+  pagedown: { en: 'PgDn', es: 'AvPág' },
+  home: { en: 'Home', es: 'Inicio' },
+  end: { en: 'End', es: 'Fin' },
   'ctrl+c': 'Ctrl+C',
   ' ': { en: 'space', es: 'espacio' },
 };
@@ -98,15 +105,27 @@ function keysLabel(binding: Binding, lang: Lang): string {
   return binding.label ?? binding.keys.map((k) => keyName(k, lang)).join(' / ');
 }
 
+/** The keys of one command as the help shows them, for words that name them. */
+export function keyLabel(command: Command, lang: Lang): string {
+  return keysLabel(KEY_TABLE[command], lang);
+}
+
 /** The key table as rows of text, for the help overlay and the README. */
 export function keyHelpRows(lang: Lang): { readonly keys: string; readonly help: string }[] {
   return KEYS.map((b) => ({ keys: keysLabel(b, lang), help: b.help[lang] }));
 }
 
-/** The short hints of the footer, in table order: `r rerun`. */
-export function footerHints(lang: Lang): { readonly keys: string; readonly hint: string }[] {
-  const hints: { keys: string; hint: string }[] = [];
-  for (const b of KEYS) if (b.hint) hints.push({ keys: b.hintKeys ?? keysLabel(b, lang), hint: b.hint[lang] });
+/** One hint of the footer: `r rerun`, and its rank (see Hint). */
+export interface FooterHint {
+  readonly keys: string;
+  readonly hint: string;
+  readonly rank: number;
+}
+
+/** The short hints of the footer, in table order. */
+export function footerHints(lang: Lang): FooterHint[] {
+  const hints: FooterHint[] = [];
+  for (const b of KEYS) if (b.hint) hints.push({ keys: b.hintKeys === undefined ? keysLabel(b, lang) : localize(b.hintKeys, lang), hint: b.hint[lang], rank: b.hint.rank });
   return hints;
 }
 

@@ -11,7 +11,7 @@ export interface Layout {
   readonly top: { readonly height: number; readonly code: number; readonly explain: number; readonly tasks: number };
   readonly timeline: number;
   readonly bottom: { readonly height: number; readonly loop: number; readonly console: number; readonly explain: number };
-  /** Rows the help overlay has (in place of the panels). */
+  /** Rows the views shown in place of the panels have: the help, the whole console, the explanation. */
   readonly body: number;
 }
 

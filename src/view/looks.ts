@@ -22,7 +22,7 @@ export interface StateLook {
 /** The look of every state: a state the runtime adds has no look, and the screen does not compile. */
 export const STATE_LOOK = {
   created: { icon: '·', spins: false, glyph: '·', colour: 'gray', word: { en: 'created', es: 'creado' }, count: { en: 'new', es: 'nuevo' } },
-  pending: { icon: '·', spins: true, glyph: '░', colour: 'yellow', word: { en: 'pending', es: 'pendiente' }, count: { en: 'pend', es: 'pend' } },
+  pending: { icon: '·', spins: true, glyph: '░', colour: 'yellow', word: { en: 'pending', es: 'pendiente' }, count: { en: 'pend', es: 'pdte' } },
   running: { icon: '▶', spins: true, glyph: '█', colour: 'cyan', word: { en: 'running', es: 'en curso' }, count: { en: 'run', es: 'curso' } },
   waiting: { icon: '…', spins: true, glyph: '─', colour: 'blueBright', word: { en: 'waiting', es: 'esperando' }, count: { en: 'wait', es: 'espera' } },
   resolved: { icon: '✓', spins: false, glyph: '✓', colour: 'green', word: { en: 'resolved', es: 'resuelto' }, count: { en: '✓', es: '✓' } },

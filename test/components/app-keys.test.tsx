@@ -83,9 +83,9 @@ describe('dashboard keys', () => {
     app.press('p');
     await app.until((f) => f.includes('Code · Python (asyncio)') && /print\(|def |asyncio\./.test(f) && !f.includes('ctx.'));
     app.press('?');
-    await app.until((f) => f.includes('Keys') && f.includes('cancel the selected task or future'));
+    await app.until((f) => f.includes('Keys') && f.includes('cancel task or future'));
     app.press(KEY.escape);
-    await app.until((f) => !f.includes('cancel the selected task or future') && f.includes('Code · Python'));
+    await app.until((f) => !f.includes('cancel task or future') && f.includes('Code · Python'));
     app.press('l');
     await app.until((f) => f.includes('Código · Python') && f.includes('● en marcha'));
     app.press('+');

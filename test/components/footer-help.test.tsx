@@ -3,9 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { Footer } from '../../components/Footer.js';
 import { HelpOverlay } from '../../components/HelpOverlay.js';
 import { TooSmall } from '../../components/TooSmall.js';
-import { KEYS } from '../../src/view/keys.js';
+import { keyHelpRows, KEYS } from '../../src/view/keys.js';
+import { layoutFor } from '../../src/view/layout.js';
 import { dashboard, ENTITIES, entity, runSnapshot } from './fixtures.js';
-import { frameOf } from './render.js';
+import { frameAt, frameOf } from './render.js';
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 describe('Footer', () => {
   it('shows the summary and the key hints that fit, always ending with help and quit', () => {
@@ -18,6 +21,19 @@ describe('Footer', () => {
     expect(hints).toMatch(/\? help {2}q quit$/);
   });
 
+  it('at 80 columns, in both languages, leaves out the hints of the lowest priority first: selecting stays', () => {
+    for (const lang of ['en', 'es'] as const) {
+      const hints = frameOf(<Footer store={new HeldSnapshot(dashboard({ session: { lang } }))} width={80} />).split('\n')[1]!;
+      expect(hints.length).toBeLessThanOrEqual(80);
+      expect(hints, lang).toContain(lang === 'en' ? '↑↓/jk select' : '↑↓/jk elegir');
+      expect(hints, lang).toMatch(lang === 'en' ? /^1-9\/←→ scenario .*\? help {2}q quit$/ : /^1-9\/←→ escenario .*\? ayuda {2}q salir$/);
+      // The speed keys rank last: they go first, whatever their place in the key table.
+      expect(hints, lang).not.toContain('+/-');
+    }
+    const wide = frameAt(<Footer store={new HeldSnapshot(dashboard({ session: { lang: 'es' } }))} width={250} />, 250).split('\n')[1]!;
+    expect(wide).toContain('+/- velocidad');
+  });
+
   it('shows what a key did, worded in the current language', () => {
     const snap = dashboard({ session: { lang: 'es', message: (s) => s.cancelRequested('worker-a') } });
     expect(frameOf(<Footer store={new HeldSnapshot(snap)} width={80} />)).toContain('» cancelación pedida para worker-a');
@@ -26,6 +42,8 @@ describe('Footer', () => {
   it('shows the selected entity in full', () => {
     const snap = dashboard({ run: runSnapshot({ entities: ENTITIES }), session: { selectedId: 't6' } });
     expect(frameOf(<Footer store={new HeldSnapshot(snap)} width={80} />)).toContain('› broken · task · rejected · 50ms · ValueError: bad input');
+    const es = dashboard({ run: runSnapshot({ entities: ENTITIES }), session: { selectedId: 'f3', lang: 'es' } });
+    expect(frameOf(<Footer store={new HeldSnapshot(es)} width={80} />)).toContain('› Future-1 · future · pendiente');
   });
 
   it('names what is wrong with the selected entity before its value', () => {
@@ -51,6 +69,22 @@ describe('HelpOverlay', () => {
   it('in Spanish', () => {
     const frame = frameOf(<HelpOverlay store={new HeldSnapshot(dashboard({ session: { lang: 'es' } }))} width={80} height={20} />);
     for (const binding of KEYS) expect(frame).toContain(binding.help.es);
+  });
+
+  it('at 80x24 and 160x48, in both languages: every binding in full, within the box', () => {
+    for (const [columns, rows] of [
+      [80, 24],
+      [160, 48],
+    ] as const) {
+      const { width, body } = layoutFor(columns, rows)!;
+      for (const lang of ['en', 'es'] as const) {
+        const frame = frameAt(<HelpOverlay store={new HeldSnapshot(dashboard({ session: { lang } }))} width={width} height={body} />, columns);
+        const lines = frame.split('\n');
+        expect(lines).toHaveLength(body);
+        for (const line of lines) expect(line.length).toBeLessThanOrEqual(columns);
+        for (const row of keyHelpRows(lang)) expect(frame, `${columns}x${rows} ${lang}`).toMatch(new RegExp(`${escape(row.keys)} +${escape(row.help)} `));
+      }
+    }
   });
 });
 

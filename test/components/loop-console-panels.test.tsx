@@ -22,6 +22,8 @@ describe('ConsolePanel', () => {
     const frame = frameOf(<ConsolePanel store={new HeldSnapshot(dashboard({ run: runSnapshot({ logs, droppedLogs: 988 }) }))} width={50} height={6} />);
     expect(frame).toMatchSnapshot();
     expect(frame).toContain('988 earlier lines dropped');
+    // The 8 lines above the panel are a key away.
+    expect(frame.split('\n')[0]).toContain(' ↑8 (o) · 988 earlier lines dropped ');
     const shown = frame.split('\n').filter((l) => l.includes('line '));
     expect(shown.map((l) => l.replace(/[│ ]+/g, ' ').trim())).toEqual(['line 9', 'line 10', 'line 11', 'line 12']);
   });

@@ -1,3 +1,5 @@
+import { EventEmitter } from 'node:events';
+import { render as inkRender } from 'ink';
 import { render } from 'ink-testing-library';
 import type { ReactElement } from 'react';
 
@@ -12,6 +14,28 @@ export function plain(frame: string | undefined): string {
 export function frameOf(element: ReactElement): string {
   const app = render(element);
   const frame = plain(app.lastFrame());
+  app.unmount();
+  return frame;
+}
+
+/** A stdout `columns` wide that keeps the last frame (ink-testing-library's is 100 wide). */
+class WideStdout extends EventEmitter {
+  last = '';
+  constructor(readonly columns: number) {
+    super();
+  }
+  write = (frame: string) => {
+    this.last = frame;
+    return true;
+  };
+}
+
+/** Renders once on a terminal `columns` wide and returns the frame as text: for screens wider than 100. */
+export function frameAt(element: ReactElement, columns: number): string {
+  const stdout = new WideStdout(columns);
+  const stdin = Object.assign(new EventEmitter(), { isTTY: false, setEncoding() {}, setRawMode() {}, resume() {}, pause() {}, ref() {}, unref() {}, read: () => null });
+  const app = inkRender(element, { stdout: stdout as unknown as NodeJS.WriteStream, stdin: stdin as unknown as NodeJS.ReadStream, debug: true, exitOnCtrlC: false, patchConsole: false });
+  const frame = plain(stdout.last);
   app.unmount();
   return frame;
 }

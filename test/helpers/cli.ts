@@ -14,14 +14,14 @@ export interface CliResult {
 /** How much of a run's stdout and stderr is kept: a program's whole flood. */
 const MAX_OUTPUT = 256 * 1024 * 1024;
 
-/** Runs the real loopscope binary (the bundle) with no terminal attached. */
-export function cli(args: readonly string[], env: NodeJS.ProcessEnv = {}): CliResult {
+/** Runs the real loopscope binary (the bundle) with no terminal attached, for up to `timeoutMs`. */
+export function cli(args: readonly string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 60_000): CliResult {
   const start = performance.now();
   const child = spawnSync(process.execPath, [BIN, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', ...env },
-    timeout: 60_000,
+    timeout: timeoutMs,
     maxBuffer: MAX_OUTPUT,
   });
   return { code: child.status, stdout: child.stdout, stderr: child.stderr, ms: performance.now() - start };
