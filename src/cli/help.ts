@@ -1,15 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { packageFile } from '../paths.js';
 import { FLAGS, flagLabel } from './flags.js';
 import { keyHelpRows, scenarioKey } from '../view/keys.js';
 import type { Lang } from '../settings.js';
 import { localize, type Scenario } from '../scenario.js';
-
-/** The package version, read from its package.json. */
-export function version(): string {
-  const pkg = JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { version: string };
-  return pkg.version;
-}
 
 export function helpText(scenarios: readonly Scenario[]): string {
   const width = Math.max(...FLAGS.map((f) => flagLabel(f).length)) + 2;

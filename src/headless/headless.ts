@@ -1,9 +1,10 @@
 import type { AgentProcess } from '../observer/agent-process.js';
 import { RunClient, type ObservedEvent } from '../observer/run-client.js';
-import { localize } from '../scenario.js';
+import { version } from '../paths.js';
 import type { RunSettings } from '../settings.js';
 import type { RunEnd, ScenarioInfo } from '../stream/events.js';
-import { summarize } from '../text/format.js';
+import { headerLine, JsonLineWriter } from '../stream/json-lines.js';
+import { summaryLine, titleLine } from './summary.js';
 
 /** Somewhere text can be written; false means "wait for drain", as a stream's write says. */
 export interface Sink {
@@ -29,8 +30,6 @@ export interface HeadlessOptions {
   readonly firstProcess?: AgentProcess;
 }
 
-const round = (ms: number) => Math.round(ms * 10) / 10;
-
 /**
  * Runs scenarios one after another with no screen, each in its own process; returns the exit code
  * (1 if any failed). The transcript is the program's own output: its process writes to ours.
@@ -38,9 +37,10 @@ const round = (ms: number) => Math.round(ms * 10) / 10;
 export async function runHeadless(scenarios: readonly ScenarioInfo[], options: HeadlessOptions): Promise<number> {
   let failed = false;
   let first = options.firstProcess;
+  if (options.json) options.out.write(`${JSON.stringify(headerLine(version()))}\n`);
   for (const scenario of scenarios) {
     if (options.stop?.aborted) break;
-    if (options.titles && !options.json) options.out.write(`\n== ${scenario.id}: ${localize(scenario.title, options.settings.lang)} ==\n`);
+    if (options.titles && !options.json) options.out.write(titleLine(scenario, options.settings.lang));
     const { result, outputFailed } = await runOne(scenario, options, first);
     first = undefined;
     // The transcript cannot be written: the run's process said why; no other run starts.
@@ -60,97 +60,39 @@ async function runOne(scenario: ScenarioInfo, options: HeadlessOptions, process:
     settings: options.settings,
     output: json ? 'capture' : 'inherit',
     ...(process ? { process } : {}),
-    // JSON lines are written as events come; the mirror keeps next to nothing.
+    // Lines are written as events come; the mirror keeps next to nothing.
     tracker: { retention: 16, logCapacity: 16 },
   });
-  const ended = json ? followAsJson(client, out) : undefined;
+  if (json) {
+    const writer = new JsonLineWriter(client);
+    follow(client, ({ event, entity }) => {
+      const line = writer.toJson(event, entity);
+      return line && [out, `${JSON.stringify(line)}\n`];
+    });
+  }
   const stopped = () => void client.stop('the output was closed');
   options.stop?.addEventListener('abort', stopped);
   const result = await client.done;
   await client.process.gone();
   options.stop?.removeEventListener('abort', stopped);
-  // A process that ended without saying how (a crash, process.exit) still gets its end line.
-  if (ended && !ended.said) out.write(`${JSON.stringify(controlJson({ type: 'end', t: client.tracker.now(), result }))}
-`);
   if (client.outputFailed) return { result, outputFailed: true };
-  if (!json) {
-    const mark = result.ok ? '✓' : '✗';
-    const what = result.error ? `failed: ${result.error}` : result.status;
-    const alive = result.leaks.length ? `left alive: ${summarize(result.leaks)}` : 'nothing left alive';
-    err.write(`${mark} ${scenario.id} ${what} in ${Math.round(result.wallMs)} ms · ${result.total} entities · ${alive}\n`);
-  }
+  if (!json) err.write(summaryLine(scenario.id, result));
   return { result, outputFailed: false };
 }
 
 /**
- * Writes every event of the run as a DESIGN §5 JSON line. A reader slower than the run holds the
- * run back: while our output waits to drain, the events pipe is not read, the run's writes to it
+ * Writes what `print` makes of each event of the run. A reader slower than the run holds the run
+ * back: while our output waits to drain, the events pipe is not read, the run's writes to it
  * wait, and nothing is dropped.
  */
-function followAsJson(client: RunClient, out: Sink): { said: boolean } {
-  const ended = { said: false };
+function follow(client: RunClient, print: (observed: ObservedEvent) => readonly [Sink, string] | undefined): void {
   client.onEvent((observed) => {
-    if (observed.event.kind === 'control' && observed.event.message.type === 'end') ended.said = true;
-    const line = toJson(observed);
-    if (line === undefined) return;
-    if (out.write(`${JSON.stringify(line)}\n`) === false && out.once) {
+    const printed = print(observed);
+    if (!printed) return;
+    const [sink, text] = printed;
+    if (sink.write(text) === false && sink.once) {
       client.process.pauseEvents();
-      out.once('drain', () => client.process.resumeEvents());
+      sink.once('drain', () => client.process.resumeEvents());
     }
   });
-  return ended;
-}
-
-/** An event of the stream as a DESIGN §5 JSON line (undefined for those the format leaves out). */
-export function toJson({ event, entity }: ObservedEvent): object | undefined {
-  switch (event.kind) {
-    case 'entity':
-    case 'state': {
-      if (!entity) return undefined;
-      const view = entity.toView();
-      return {
-        t: round(event.us / 1000),
-        type: 'state',
-        id: view.id,
-        kind: view.kind,
-        name: view.name,
-        state: event.state,
-        ...(event.kind === 'state' && event.text !== undefined ? { [view.state === 'resolved' ? 'value' : 'error']: event.text } : {}),
-        ...(view.parent !== undefined ? { parent: view.parent } : {}),
-      };
-    }
-    case 'log':
-      return { t: round(event.t), type: 'log', stream: event.stream, text: event.text };
-    case 'step':
-      return { t: round(event.t), type: 'step', label: event.label, ...(event.line !== undefined ? { line: event.line } : {}) };
-    case 'mark':
-      return { t: round(event.end), type: 'mark', kind: event.mark, start: round(event.start), end: round(event.end) };
-    case 'loop':
-      return { t: round(event.t), type: 'loop', lagMs: round(event.lagMs), utilization: Math.round(event.utilization * 100) / 100, p99Ms: round(event.p99Ms), maxMs: round(event.maxMs) };
-    case 'named':
-      return undefined;
-    case 'control':
-      return controlJson(event.message);
-  }
-}
-
-function controlJson(message: Extract<ObservedEvent['event'], { kind: 'control' }>['message']): object | undefined {
-  switch (message.type) {
-    case 'start':
-      return { t: 0, type: 'start', scenario: message.scenario };
-    case 'end': {
-      const r = message.result;
-      return { t: round(message.t), type: 'end', scenario: r.scenario, ok: r.ok, status: r.status, wallMs: round(r.wallMs), ...(r.error ? { error: r.error } : {}), leaks: r.leaks };
-    }
-    case 'exit':
-      return { t: round(message.t), type: 'exit', code: message.code };
-    case 'paused':
-      return { t: round(message.t), type: 'paused', label: message.label };
-    case 'resumed':
-      return { t: round(message.t), type: 'resumed' };
-    case 'fault':
-      return { type: 'fault', text: message.text };
-    default:
-      return undefined;
-  }
 }
