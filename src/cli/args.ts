@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { FLAGS, type Flag } from './flags.js';
 import { UsageError } from '../usage-error.js';
 import { quote } from '../text/quote.js';
@@ -12,8 +13,9 @@ export interface Options {
   readonly speed: number;
   readonly lang: Lang | undefined;
   readonly record: string | undefined;
-  /** An existing file may be replaced by the recording. */
+  /** An existing file may be replaced by the recording or the saved stream. */
   readonly overwrite: boolean;
+  readonly save: string | undefined;
   /** Seconds per scenario, when touring. */
   readonly autoplay: number | undefined;
   readonly file: string | undefined;
@@ -78,6 +80,7 @@ export function parseArgs(argv: readonly string[]): Options {
     lang: raw.has('lang') ? lang(text('lang')) : undefined,
     record: nonEmpty('record', text('record')),
     overwrite: raw.has('overwrite'),
+    save: nonEmpty('save', text('save')),
     autoplay: raw.has('autoplay') ? (raw.get('autoplay') === true ? 8 : number('autoplay', text('autoplay'), 1, 600)) : undefined,
     file: nonEmpty('file', text('file')),
     scale: raw.has('scale') ? scale(text('scale')) : DEFAULT_SETTINGS.scale,
@@ -88,6 +91,9 @@ export function parseArgs(argv: readonly string[]): Options {
   if (options.all && (options.file || options.scenario)) throw new UsageError('--all runs every built-in scenario; drop --scenario/--file');
   if (options.record && options.headless) throw new UsageError('--record records the dashboard; drop --headless/--json/--all');
   if (options.autoplay !== undefined && options.headless) throw new UsageError('--autoplay tours the dashboard; drop --headless/--json/--all');
+  if (options.save !== undefined && options.record !== undefined && resolve(options.save) === resolve(options.record)) {
+    throw new UsageError('--save and --record name the same file; give each its own');
+  }
   return options;
 }
 

@@ -65,6 +65,8 @@ export interface SessionOptions {
   readonly createRun?: (scenario: ScenarioInfo, request: RunRequest) => RunHandle;
   /** The process the first run uses, when one was started for it already (a --file loaded). */
   readonly firstProcess?: AgentProcess;
+  /** Called with each run in its own process, before it says anything (a saved stream follows it). */
+  readonly observe?: (run: RunClient) => void;
 }
 
 /** Speed steps of `+` and `-`, across the range the flag accepts. */
@@ -263,6 +265,7 @@ export class Session {
     const { speed, lang, stepMode } = this.#state;
     const request: RunRequest = { settings: settingsWith({ speed, lang }, this.#settings), stepMode, loop: this.monitor };
     const run = this.#options.createRun?.(scenario, request) ?? this.#runClient(scenario, request);
+    if (run instanceof RunClient) this.#options.observe?.(run);
     this.monitor.reset();
     this.#run = run;
     this.#unfollow();

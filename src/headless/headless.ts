@@ -1,6 +1,7 @@
-import type { AgentProcess } from '../observer/agent-process.js';
+import type { AgentProcess, Output } from '../observer/agent-process.js';
 import { RunClient, type ObservedEvent } from '../observer/run-client.js';
 import { version } from '../paths.js';
+import type { StreamFile } from '../record/stream-file.js';
 import type { RunSettings } from '../settings.js';
 import type { RunEnd, ScenarioInfo } from '../stream/events.js';
 import { headerLine, JsonLineWriter } from '../stream/json-lines.js';
@@ -28,11 +29,15 @@ export interface HeadlessOptions {
   readonly stop?: AbortSignal;
   /** The process the first scenario runs in, when one was started for it already (a --file loaded). */
   readonly firstProcess?: AgentProcess;
+  /** Also write each run's stream to this file (`--save`). */
+  readonly save?: StreamFile;
 }
 
 /**
  * Runs scenarios one after another with no screen, each in its own process; returns the exit code
- * (1 if any failed). The transcript is the program's own output: its process writes to ours.
+ * (1 if any failed). The transcript is the program's own output: its process writes to ours,
+ * unless the stream is wanted too (`--json`, `--save`): then its lines come as events and are
+ * written from them.
  */
 export async function runHeadless(scenarios: readonly ScenarioInfo[], options: HeadlessOptions): Promise<number> {
   let failed = false;
@@ -53,22 +58,31 @@ export async function runHeadless(scenarios: readonly ScenarioInfo[], options: H
   return failed ? 1 : 0;
 }
 
+/** How a headless run's process is given its output: its own pipes when its stream is written. */
+export function headlessOutput(options: { readonly json: boolean; readonly save?: unknown }): Output {
+  return options.json || options.save ? 'capture' : 'inherit';
+}
+
 async function runOne(scenario: ScenarioInfo, options: HeadlessOptions, process: AgentProcess | undefined): Promise<{ result: RunEnd; outputFailed: boolean }> {
   const { out, err, json } = options;
+  const output = headlessOutput(options);
   const client = new RunClient({
     scenario,
     settings: options.settings,
-    output: json ? 'capture' : 'inherit',
+    output,
     ...(process ? { process } : {}),
     // Lines are written as events come; the mirror keeps next to nothing.
     tracker: { retention: 16, logCapacity: 16 },
   });
+  options.save?.follow(client);
   if (json) {
     const writer = new JsonLineWriter(client);
     follow(client, ({ event, entity }) => {
       const line = writer.toJson(event, entity);
       return line && [out, `${JSON.stringify(line)}\n`];
     });
+  } else if (output === 'capture') {
+    follow(client, ({ event }) => (event.kind === 'log' ? [event.stream === 'stdout' ? out : err, `${event.text}\n`] : undefined));
   }
   const stopped = () => void client.stop('the output was closed');
   options.stop?.addEventListener('abort', stopped);
