@@ -29,6 +29,7 @@ export type Props = {
 };
 
 const selectHelp = (s: DashboardSnapshot) => s.session.help;
+const selectMode = (s: DashboardSnapshot) => s.session.mode;
 const selectTouring = (s: DashboardSnapshot) => s.session.tour !== undefined;
 
 /** The dashboard: keys to the session, and the panels laid out for the terminal's size. */
@@ -37,7 +38,7 @@ export function App({ session, store, columns, rows, interactive = true }: Props
   const width = columns ?? size.columns;
   const height = rows ?? size.rows;
   const onCommand = useCallback((press: KeyCommand) => session.dispatch(press), [session]);
-  useKeys(onCommand, interactive);
+  useKeys(onCommand, useSnapshot(store, selectMode), interactive);
   const help = useSnapshot(store, selectHelp);
   const touring = useSnapshot(store, selectTouring);
   const ids = useMemo(() => session.scenarios.map((s) => s.id), [session]);

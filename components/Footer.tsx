@@ -13,6 +13,7 @@ export type Props = {
 
 const select = (s: DashboardSnapshot) => ({
   lang: s.session.lang,
+  mode: s.session.mode,
   message: s.session.message,
   summary: s.session.scenario.summary,
   selected: s.session.selectedId === undefined ? undefined : s.run.entities.find((e) => e.id === s.session.selectedId),
@@ -40,7 +41,7 @@ function fitHints(hints: readonly { keys: string; hint: string }[], width: numbe
  */
 export function Footer({ store, width }: Props) {
   const theme = useTheme();
-  const { lang, message, summary, selected, failure } = useSnapshot(store, select);
+  const { lang, mode, message, summary, selected, failure } = useSnapshot(store, select);
   const s = strings(lang);
   let line: string;
   let colour: string | undefined;
@@ -65,7 +66,7 @@ export function Footer({ store, width }: Props) {
         {line}
       </Text>
       <Text wrap="truncate-end" color={theme.muted}>
-        {fitHints(footerHints(lang), width)}
+        {fitHints(footerHints(lang, mode), width)}
       </Text>
     </Box>
   );

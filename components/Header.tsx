@@ -19,6 +19,7 @@ const select = (s: DashboardSnapshot) => ({
   lang: s.session.lang,
   stepMode: s.session.stepMode,
   pausedAt: s.session.pausedAt,
+  replay: s.session.replay,
   // The stretch the loop was last held (for BLOCK_HOLD_MS), or the newest window's lag when that
   // window itself counts as blocked.
   blockedMs: s.block ? s.block.end - s.block.start : s.loop.blocked ? s.loop.lagMs : undefined,
@@ -26,14 +27,18 @@ const select = (s: DashboardSnapshot) => ({
 
 const NAME = 'loopscope';
 
-/** Name, scenario tabs with their keys, speed, step mode, and whether the loop runs or was blocked. */
+/**
+ * Name, scenario tabs with their keys (a replay's recorded runs), the playback's place, speed,
+ * step mode, and whether the loop runs or was blocked.
+ */
 export function Header({ store, ids, width }: Props) {
   const theme = useTheme();
-  const { index, speed, lang, stepMode, pausedAt, blockedMs } = useSnapshot(store, select);
+  const { index, speed, lang, stepMode, pausedAt, replay, blockedMs } = useSnapshot(store, select);
   const s = strings(lang);
   const status = blockedMs === undefined ? s.loopRunning : s.loopBlocked(formatMs(blockedMs));
+  const playback = replay ? `${replay.paused ? '❚❚' : '▶'} ${s.replayAt(formatMs(replay.position), formatMs(replay.length))}` : '';
   const step = pausedAt !== undefined ? `❚❚ ${s.stepOn}` : stepMode ? s.stepOn : '';
-  const right = [step, s.speed(formatSpeed(speed)), status].filter(Boolean).join('  ');
+  const right = [playback, step, s.speed(formatSpeed(speed)), status].filter(Boolean).join('  ');
   const strip = tabStrip(ids, index, width - NAME.length - right.length - 4);
   return (
     <Box width={width} height={1}>
@@ -58,6 +63,7 @@ export function Header({ store, ids, width }: Props) {
       </Box>
       <Box marginLeft={1} flexShrink={0}>
         <Text>
+          {playback ? <Text bold color={theme.accent}>{`${playback}  `}</Text> : null}
           {step ? <Text color={theme.paused}>{`${step}  `}</Text> : null}
           <Text>{s.speed(formatSpeed(speed))}</Text>
           {'  '}

@@ -8,14 +8,14 @@ import { Panel, type StorePanelProps } from './Panel.js';
 
 export type Props = StorePanelProps;
 
-const select = (s: DashboardSnapshot) => s.session.lang;
+const select = (s: DashboardSnapshot) => ({ lang: s.session.lang, mode: s.session.mode });
 
-/** The key table in words, shown in place of the panels while `?` is on. */
+/** The key table of the session's mode in words, shown in place of the panels while `?` is on. */
 export function HelpOverlay({ store, width, height }: Props) {
   const theme = useTheme();
-  const lang = useSnapshot(store, select);
+  const { lang, mode } = useSnapshot(store, select);
   const s = strings(lang);
-  const rows = keyHelpRows(lang);
+  const rows = keyHelpRows(lang, mode);
   const perColumn = height - 2;
   const columns: (typeof rows)[] = [];
   for (let i = 0; i < rows.length; i += perColumn) columns.push(rows.slice(i, i + perColumn));

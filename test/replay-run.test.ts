@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Session } from '../src/dashboard/session.js';
 import { LoopMirror } from '../src/observer/run-handle.js';
 import { ReplayRun } from '../src/record/replay-run.js';
 import { readSavedStream, type RecordedRun } from '../src/record/saved-stream.js';
@@ -140,5 +141,36 @@ describe('ReplayRun', () => {
     run.togglePause();
     expect(run.view()).toMatchObject({ paused: false, position: 0, ended: undefined });
     expect(shown(run).logs).toEqual([]);
+  });
+
+  it('in a session: the phase follows the playback, the keys move it, and 1-9 pick the recorded run', async () => {
+    const runs = recorded();
+    const scenarios = runs.map((r) => r.scenario);
+    const session = new Session({
+      scenarios,
+      mode: 'replay',
+      createRun: (scenario, request) => new ReplayRun(runs[scenarios.indexOf(scenario)]!, { speed: request.settings.speed, loop: request.loop }),
+    });
+    session.start();
+    expect(session.state).toMatchObject({ mode: 'replay', phase: 'running', replay: { position: 0, paused: false } });
+    session.dispatch({ command: 'seekEnd', key: 'end' });
+    expect(session.state).toMatchObject({ phase: 'ended', result: { status: 'ended' }, replay: { position: 2000.1, paused: true } });
+    session.dispatch({ command: 'seekBack', key: 'left' });
+    expect(session.state).toMatchObject({ phase: 'running', result: undefined });
+    expect(session.state.replay!.position).toBeCloseTo(1000.1, 6);
+    session.dispatch({ command: 'pause', key: ' ' });
+    expect(session.state.replay?.paused).toBe(false);
+    session.dispatch({ command: 'faster', key: '+' });
+    expect(session.state.speed).toBe(2);
+    vi.advanceTimersByTime(100);
+    expect(session.state.replay!.position).toBeCloseTo(1200.1, 0);
+    session.dispatch({ command: 'seekStart', key: 'home' });
+    expect(session.state.replay!.position).toBeLessThan(100);
+    session.dispatch({ command: 'recordedRun', key: '2', index: 1 });
+    await session.idle();
+    expect(session.run?.scenario.id).toBe('other');
+    session.dispatch({ command: 'seekEnd', key: 'end' });
+    expect(session.state).toMatchObject({ phase: 'failed', result: { error: 'Error: x' } });
+    await session.close();
   });
 });

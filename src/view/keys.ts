@@ -3,13 +3,19 @@ import type { Localized } from '../scenario.js';
 
 /**
  * A key: one printable character, or a named key. Named keys: left, right, up, down, tab,
- * shift-tab, escape, ctrl+c.
+ * shift-tab, home, end, escape, ctrl+c.
  */
 export type KeySpec = string;
+
+/** What the dashboard shows: a run as it happens, or a saved one played back (`--replay`). */
+export const MODES = ['live', 'replay'] as const;
+export type Mode = (typeof MODES)[number];
 
 /** One row of the key table: its keys, and what it does in words. */
 export interface Binding {
   readonly keys: readonly KeySpec[];
+  /** The modes it applies in (all when absent): a key may mean one thing live and another in a replay. */
+  readonly modes?: readonly Mode[];
   /** How the keys read, when not just their names joined (`1-9`). */
   readonly label?: string;
   readonly help: Localized;
@@ -21,22 +27,34 @@ export interface Binding {
 
 const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
+const LIVE: readonly Mode[] = ['live'];
+const REPLAY: readonly Mode[] = ['replay'];
+
 /**
  * The one key table, by command: the input handler, the footer, the help overlay, `--help` and
  * the README come from it, and `HANDLERS` (commands.ts) must have a handler for each command.
+ * Within a mode no key has two commands.
  */
 const KEY_TABLE = {
-  scenario: { keys: DIGITS, label: '1-9', hintKeys: '1-9/←→', help: { en: 'switch to scenario 1-9', es: 'cambiar al escenario 1-9' }, hint: { en: 'scenario', es: 'escenario' } },
-  prevScenario: { keys: ['left', 'shift-tab'], help: { en: 'previous scenario', es: 'escenario anterior' } },
-  nextScenario: { keys: ['right', 'tab'], help: { en: 'next scenario', es: 'escenario siguiente' } },
-  rerun: { keys: ['r'], help: { en: 'run this scenario again', es: 'volver a ejecutar este escenario' }, hint: { en: 'rerun', es: 'repetir' } },
-  stepMode: { keys: [' '], help: { en: 'step mode on/off (pause at each step)', es: 'modo paso a paso sí/no (pausa en cada paso)' }, hint: { en: 'step', es: 'pasos' } },
-  nextStep: { keys: ['n'], help: { en: 'next step (in step mode)', es: 'siguiente paso (en modo paso a paso)' }, hint: { en: 'next', es: 'sigue' } },
+  pause: { keys: [' '], modes: REPLAY, help: { en: 'pause / play', es: 'pausa / seguir' }, hint: { en: 'pause', es: 'pausa' } },
+  seekBack: { keys: ['left'], modes: REPLAY, help: { en: 'back one second', es: 'un segundo atrás' } },
+  seekForward: { keys: ['right'], modes: REPLAY, hintKeys: '←→', help: { en: 'forward one second', es: 'un segundo adelante' }, hint: { en: 'seek', es: 'saltar' } },
+  seekStart: { keys: ['home'], modes: REPLAY, help: { en: 'to the start', es: 'al principio' } },
+  seekEnd: { keys: ['end'], modes: REPLAY, hintKeys: 'Home/End', help: { en: 'to the end', es: 'al final' }, hint: { en: 'start/end', es: 'inicio/fin' } },
+  recordedRun: { keys: DIGITS, label: '1-9', modes: REPLAY, hintKeys: '1-9/tab', help: { en: 'replay recorded run 1-9', es: 'reproducir la ejecución grabada 1-9' }, hint: { en: 'run', es: 'ejecución' } },
+  prevRun: { keys: ['shift-tab'], modes: REPLAY, help: { en: 'previous recorded run', es: 'ejecución grabada anterior' } },
+  nextRun: { keys: ['tab'], modes: REPLAY, help: { en: 'next recorded run', es: 'ejecución grabada siguiente' } },
+  scenario: { keys: DIGITS, label: '1-9', modes: LIVE, hintKeys: '1-9/←→', help: { en: 'switch to scenario 1-9', es: 'cambiar al escenario 1-9' }, hint: { en: 'scenario', es: 'escenario' } },
+  prevScenario: { keys: ['left', 'shift-tab'], modes: LIVE, help: { en: 'previous scenario', es: 'escenario anterior' } },
+  nextScenario: { keys: ['right', 'tab'], modes: LIVE, help: { en: 'next scenario', es: 'escenario siguiente' } },
+  rerun: { keys: ['r'], modes: LIVE, help: { en: 'run this scenario again', es: 'volver a ejecutar este escenario' }, hint: { en: 'rerun', es: 'repetir' } },
+  stepMode: { keys: [' '], modes: LIVE, help: { en: 'step mode on/off (pause at each step)', es: 'modo paso a paso sí/no (pausa en cada paso)' }, hint: { en: 'step', es: 'pasos' } },
+  nextStep: { keys: ['n'], modes: LIVE, help: { en: 'next step (in step mode)', es: 'siguiente paso (en modo paso a paso)' }, hint: { en: 'next', es: 'sigue' } },
   up: { keys: ['up', 'k'], help: { en: 'select the row above', es: 'elegir la fila de arriba' } },
   down: { keys: ['down', 'j'], hintKeys: '↑↓/jk', help: { en: 'select the row below', es: 'elegir la fila de abajo' }, hint: { en: 'select', es: 'elegir' } },
-  cancel: { keys: ['c'], help: { en: 'cancel the selected task or future', es: 'cancelar la task o el future elegido' }, hint: { en: 'cancel', es: 'cancelar' } },
-  resolve: { keys: ['f'], help: { en: 'resolve the selected future (set its result)', es: 'resolver el future elegido (darle resultado)' }, hint: { en: 'resolve', es: 'resolver' } },
-  reject: { keys: ['x'], help: { en: 'reject the selected future (set an exception)', es: 'rechazar el future elegido (darle una excepción)' }, hint: { en: 'reject', es: 'rechazar' } },
+  cancel: { keys: ['c'], modes: LIVE, help: { en: 'cancel the selected task or future', es: 'cancelar la task o el future elegido' }, hint: { en: 'cancel', es: 'cancelar' } },
+  resolve: { keys: ['f'], modes: LIVE, help: { en: 'resolve the selected future (set its result)', es: 'resolver el future elegido (darle resultado)' }, hint: { en: 'resolve', es: 'resolver' } },
+  reject: { keys: ['x'], modes: LIVE, help: { en: 'reject the selected future (set an exception)', es: 'rechazar el future elegido (darle una excepción)' }, hint: { en: 'reject', es: 'rechazar' } },
   faster: { keys: ['+', '='], help: { en: 'faster (time scale up to 10x)', es: 'más rápido (escala de tiempo hasta 10x)' } },
   slower: { keys: ['-', '_'], hintKeys: '+/-', help: { en: 'slower (down to 0.1x)', es: 'más lento (hasta 0.1x)' }, hint: { en: 'speed', es: 'velocidad' } },
   code: { keys: ['p'], help: { en: 'Python / TypeScript code', es: 'código Python / TypeScript' }, hint: { en: 'python', es: 'python' } },
@@ -67,6 +85,8 @@ const NAMES: Readonly<Record<string, string | Localized>> = {
   down: '↓',
   tab: 'tab',
   'shift-tab': { en: 'shift+tab', es: 'mayús+tab' },
+  home: 'Home',
+  end: 'End',
   escape: 'Esc',
   'ctrl+c': 'Ctrl+C',
   ' ': { en: 'space', es: 'espacio' },
@@ -83,15 +103,20 @@ function keysLabel(binding: Binding, lang: Lang): string {
   return binding.label ?? binding.keys.map((k) => keyName(k, lang)).join(' / ');
 }
 
-/** The key table as rows of text, for the help overlay and the README. */
-export function keyHelpRows(lang: Lang): { readonly keys: string; readonly help: string }[] {
-  return KEYS.map((b) => ({ keys: keysLabel(b, lang), help: b.help[lang] }));
+/** True when the binding applies in this mode. */
+export function appliesIn(binding: Binding, mode: Mode): boolean {
+  return binding.modes?.includes(mode) ?? true;
 }
 
-/** The short hints of the footer, in table order: `r rerun`. */
-export function footerHints(lang: Lang): { readonly keys: string; readonly hint: string }[] {
+/** The key table of a mode as rows of text, for the help overlay, `--help` and the README. */
+export function keyHelpRows(lang: Lang, mode: Mode): { readonly keys: string; readonly help: string }[] {
+  return KEYS.filter((b) => appliesIn(b, mode)).map((b) => ({ keys: keysLabel(b, lang), help: b.help[lang] }));
+}
+
+/** The short hints of the footer in a mode, in table order: `r rerun`. */
+export function footerHints(lang: Lang, mode: Mode): { readonly keys: string; readonly hint: string }[] {
   const hints: { keys: string; hint: string }[] = [];
-  for (const b of KEYS) if (b.hint) hints.push({ keys: b.hintKeys ?? keysLabel(b, lang), hint: b.hint[lang] });
+  for (const b of KEYS) if (b.hint && appliesIn(b, mode)) hints.push({ keys: b.hintKeys ?? keysLabel(b, lang), hint: b.hint[lang] });
   return hints;
 }
 
@@ -105,6 +130,8 @@ export interface KeyInfo {
   readonly shift?: boolean;
   readonly ctrl?: boolean;
   readonly escape?: boolean;
+  readonly home?: boolean;
+  readonly end?: boolean;
 }
 
 /** The named key this press is, if it is one. */
@@ -116,34 +143,36 @@ function namedKey(input: string, key: KeyInfo): KeySpec | undefined {
   if (key.rightArrow) return 'right';
   if (key.tab) return key.shift ? 'shift-tab' : 'tab';
   if (key.escape) return 'escape';
+  if (key.home) return 'home';
+  if (key.end) return 'end';
   return undefined;
 }
 
-/** A command, the key that asked for it, and its argument (the scenario index for 1-9). */
+/** A command, the key that asked for it, and its argument (the scenario or run index for 1-9). */
 export interface KeyCommand {
   readonly command: Command;
   readonly key: KeySpec;
   readonly index?: number;
 }
 
-/** Which command a key press means, looked up in KEYS; undefined for keys the table lacks. */
-export function commandFor(input: string, key: KeyInfo): KeyCommand | undefined {
+/** Which command a key press means in a mode, looked up in KEYS; undefined for keys the mode lacks. */
+export function commandFor(input: string, key: KeyInfo, mode: Mode): KeyCommand | undefined {
   const named = namedKey(input, key);
   // A Ctrl chord other than Ctrl+C is not a plain letter: Ctrl+R must not rerun.
   if (!named && key.ctrl) return undefined;
   const spec = named ?? input;
-  const binding = KEYS.find((b) => b.keys.includes(spec));
+  const binding = KEYS.find((b) => appliesIn(b, mode) && b.keys.includes(spec));
   if (!binding) return undefined;
-  if (binding.command === 'scenario') return { command: 'scenario', key: spec, index: DIGITS.indexOf(spec) };
-  return { command: binding.command, key: spec };
+  const index = DIGITS.indexOf(spec);
+  return index >= 0 ? { command: binding.command, key: spec, index } : { command: binding.command, key: spec };
 }
 
 /**
  * The commands in one read from the terminal: keys typed faster than the app reads them (or
  * pasted) arrive as one string, "21", and each character is its own press.
  */
-export function commandsFor(input: string, key: KeyInfo): KeyCommand[] {
+export function commandsFor(input: string, key: KeyInfo, mode: Mode): KeyCommand[] {
   const several = input.length > 1 && !key.ctrl && !input.startsWith('\u001b');
-  const presses = several ? [...input].map((ch) => commandFor(ch, {})) : [commandFor(input, key)];
+  const presses = several ? [...input].map((ch) => commandFor(ch, {}, mode)) : [commandFor(input, key, mode)];
   return presses.filter((c): c is KeyCommand => c !== undefined);
 }
