@@ -12,7 +12,9 @@ import type { AgentProcess, Output } from '../observer/agent-process.js';
 import type { ScenarioInfo } from '../stream/events.js';
 import { processOutput } from './process-output.js';
 import { quote } from '../text/quote.js';
+import { readSavedStream, type SavedStream } from '../record/saved-stream.js';
 import { SessionFiles } from './session-files.js';
+import { replay } from './replay.js';
 import { findScenario, loadBuiltin, SCENARIOS } from '../../scenarios/index.js';
 
 /** Runs loopscope with these arguments; resolves to the exit code. */
@@ -50,6 +52,17 @@ export async function main(argv: readonly string[]): Promise<number> {
     const fix = problem === 'dumbTerminal' ? 'run it in a terminal that can draw, such as xterm' : 'run it in a terminal, not through a pipe';
     process.stderr.write(`loopscope: ${options.record ? '--record' : '--autoplay'} shows the dashboard, which needs a terminal (${strings('en')[problem]}); ${fix}\n`);
     return 2;
+  }
+  if (options.replay !== undefined) {
+    let saved: SavedStream;
+    try {
+      saved = readSavedStream(options.replay);
+    } catch (error) {
+      files.discard();
+      return usageError(error);
+    }
+    if (!dashboard) noticeHeadless(problem, lang);
+    return replay(options.replay, saved, { settings, files, dashboard, json: options.json });
   }
   let chosen: { scenarios: ScenarioInfo[]; process?: AgentProcess };
   try {

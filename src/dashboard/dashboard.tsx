@@ -30,6 +30,10 @@ export interface DashboardOptions {
   readonly firstProcess?: AgentProcess;
   /** Seconds per scenario of a hands-free tour (`--autoplay`); the app then ends by itself with 0. */
   readonly autoplay?: number;
+  /** Replay mode, its runs, and a notice for the footer (see SessionOptions). */
+  readonly mode?: SessionOptions['mode'];
+  readonly createRun?: SessionOptions['createRun'];
+  readonly message?: SessionOptions['message'];
   /** Each run in its own process, as it starts (`--save` follows it). */
   readonly observe?: SessionOptions['observe'];
 }
@@ -76,6 +80,9 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
     settings: settingsWith({ interactive: options.autoplay === undefined }, options.settings),
     onQuit: (code) => void finish(code),
     firstProcess: options.firstProcess,
+    mode: options.mode,
+    createRun: options.createRun,
+    message: options.message,
     observe: options.observe,
   });
   const store = new DashboardStore(session);
