@@ -62,7 +62,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       return usageError(error);
     }
     if (!dashboard) noticeHeadless(problem, lang);
-    return replay(options.replay, saved, { settings, files, dashboard, json: options.json });
+    return replay(saved, { settings, files, dashboard, json: options.json });
   }
   let chosen: { scenarios: ScenarioInfo[]; process?: AgentProcess };
   try {

@@ -20,8 +20,8 @@ export interface ReplayOptions {
  * the first (`--speed` is the replay's speed); or, headless, its transcript. A file cut short
  * says so on one line (the footer, or stderr) and replays what is whole.
  */
-export async function replay(path: string, saved: SavedStream, options: ReplayOptions): Promise<number> {
-  const notice = cutNotice(path, saved);
+export async function replay(saved: SavedStream, options: ReplayOptions): Promise<number> {
+  const notice = cutNotice(saved);
   if (!options.dashboard) {
     options.files.close();
     if (notice) process.stderr.write(`loopscope: ${notice}\n`);

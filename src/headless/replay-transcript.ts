@@ -1,4 +1,4 @@
-import type { RecordedRun, SavedStream } from '../record/saved-stream.js';
+import { wholeLines, type RecordedRun, type SavedStream } from '../record/saved-stream.js';
 import type { Lang } from '../settings.js';
 import { formatMs } from '../text/format.js';
 import type { Sink } from './headless.js';
@@ -21,7 +21,7 @@ export interface ReplayTranscriptOptions {
  */
 export function replayTranscript(saved: SavedStream, options: ReplayTranscriptOptions): number {
   const { out, err } = options;
-  if (options.json) out.write(saved.text);
+  if (options.json) out.write(wholeLines(saved));
   else {
     const titles = saved.runs.length > 1;
     for (const run of saved.runs) {

@@ -27,14 +27,16 @@ export interface RecordedRun {
 
 /** A saved stream, read whole and checked: its runs, and whether the file was cut short. */
 export interface SavedStream {
+  readonly path: string;
   readonly runs: readonly RecordedRun[];
-  /** The whole lines of the file, as written (`--json --replay` prints them again). */
-  readonly text: string;
+  /** How many bytes of the file are whole lines. */
+  readonly wholeBytes: number;
   /** The line cut mid-way at the end of the file (its number), when one was. */
   readonly cutAt: number | undefined;
 }
 
 const FIX = 'give a file written by --save or --json';
+const NEWLINE = 0x0a;
 
 /**
  * Reads and checks a `--replay` file: a stream header of this format's version, then runs,
@@ -42,59 +44,70 @@ const FIX = 'give a file written by --save or --json';
  * other problem is a ReplayError naming the file, the line and the fix.
  */
 export function readSavedStream(path: string): SavedStream {
-  const text = readWhole(path);
-  const lines = text.split('\n');
-  const last = lines.pop()!;
+  const bytes = readWhole(path);
+  const runs: RunBuilder[] = [];
   let cutAt: number | undefined;
-  if (last !== '') {
-    if (parse(last) === undefined) cutAt = lines.length + 1;
-    else lines.push(last);
+  let at = 0;
+  for (let number = 1; at < bytes.length; number++) {
+    const newline = bytes.indexOf(NEWLINE, at);
+    const end = newline < 0 ? bytes.length : newline;
+    // Line by line: most lines are ASCII, while a whole file decoded at once would be a string of
+    // two bytes a character as soon as one line is not (a scenario's source), and twice as slow.
+    const text = bytes.toString('utf8', at, end);
+    const line = parse(text);
+    if (line === undefined && newline < 0) {
+      cutAt = number;
+      break;
+    }
+    at = end + 1;
+    if (number === 1) checkHeader(path, line);
+    else if (text.trim() !== '') read(path, number, line, runs);
   }
-  if (lines.length === 0) {
-    const what = last.startsWith('{') ? 'was cut short in its first line' : 'is not JSON lines (line 1 is not a JSON object)';
+  if (cutAt === 1) {
+    const what = bytes[0] === 0x7b ? 'was cut short in its first line' : 'is not JSON lines (line 1 is not a JSON object)';
     throw new ReplayError(`--replay: ${quote(path)} ${what}; ${FIX}`);
   }
-  checkHeader(path, lines[0]!);
-  const runs: RunBuilder[] = [];
-  lines.forEach((text, i) => {
-    if (i === 0 || text.trim() === '') return;
-    const line = parse(text);
-    if (line === undefined) throw new ReplayError(`--replay: ${quote(path)} line ${i + 1} is not a JSON object; ${FIX}`);
-    try {
-      if (line.type === 'start') runs.push(new RunBuilder(line));
-      runs.at(-1)?.add(line);
-    } catch (error) {
-      if (error instanceof LineError) throw new ReplayError(`--replay: ${quote(path)} line ${i + 1}: ${error.message}`);
-      throw error;
-    }
-  });
   if (runs.length === 0) throw new ReplayError(`--replay: ${quote(path)} holds no run (no start line); ${FIX}`);
-  const whole = cutAt === undefined ? text : text.slice(0, text.length - last.length);
-  return { runs: runs.map((r) => r.done()), text: whole, cutAt };
+  return { path, runs: runs.map((r) => r.done()), wholeBytes: Math.min(at, bytes.length), cutAt };
+}
+
+/** The whole lines of a saved stream, as written (`--json --replay` prints them again). */
+export function wholeLines(saved: SavedStream): string {
+  return readFileSync(saved.path).toString('utf8', 0, saved.wholeBytes);
 }
 
 /** The notice for a file cut short: what is replayed, on one line. */
-export function cutNotice(path: string, saved: SavedStream): string | undefined {
+export function cutNotice(saved: SavedStream): string | undefined {
   if (saved.cutAt === undefined) return undefined;
-  return `--replay: ${quote(path)} was cut short (line ${saved.cutAt} is incomplete); replaying the ${saved.cutAt - 1} whole lines before it`;
+  return `--replay: ${quote(saved.path)} was cut short (line ${saved.cutAt} is incomplete); replaying the ${saved.cutAt - 1} whole lines before it`;
 }
 
-function readWhole(path: string): string {
-  let text: string;
+/** Takes a line (after the header) into the run it belongs to: a start line begins one. */
+function read(path: string, number: number, line: JsonLine | undefined, runs: RunBuilder[]): void {
+  if (line === undefined) throw new ReplayError(`--replay: ${quote(path)} line ${number} is not a JSON object; ${FIX}`);
+  try {
+    if (line.type === 'start') runs.push(new RunBuilder(line));
+    runs.at(-1)?.add(line);
+  } catch (error) {
+    if (error instanceof LineError) throw new ReplayError(`--replay: ${quote(path)} line ${number}: ${error.message}`);
+    throw error;
+  }
+}
+
+function readWhole(path: string): Buffer {
+  let bytes: Buffer;
   try {
     const stat = statSync(path);
     if (stat.isDirectory()) throw new ReplayError(`--replay: ${quote(path)} is a directory; name a file in it, saved with --save`);
     if (!stat.isFile()) throw new ReplayError(`--replay: ${quote(path)} is not a regular file; ${FIX}`);
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (error) {
     if (error instanceof ReplayError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new ReplayError(`--replay: no such file ${quote(path)}`);
-    if (code === 'ERR_STRING_TOO_LONG') throw new ReplayError(`--replay: ${quote(path)} is too large to replay; save shorter runs`);
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new ReplayError(`--replay: no such file ${quote(path)}`);
     throw new ReplayError(`--replay: cannot read ${quote(path)}: ${systemReason(error)}`);
   }
-  if (text === '') throw new ReplayError(`--replay: ${quote(path)} is empty; ${FIX}`);
-  return text;
+  if (bytes.length === 0) throw new ReplayError(`--replay: ${quote(path)} is empty; ${FIX}`);
+  return bytes;
 }
 
 function parse(text: string): JsonLine | undefined {
@@ -106,8 +119,7 @@ function parse(text: string): JsonLine | undefined {
   }
 }
 
-function checkHeader(path: string, text: string): void {
-  const header = parse(text);
+function checkHeader(path: string, header: JsonLine | undefined): void {
   if (header === undefined) throw new ReplayError(`--replay: ${quote(path)} is not JSON lines (line 1 is not a JSON object); ${FIX}`);
   if (header.type !== 'stream') throw new ReplayError(`--replay: ${quote(path)} is not a loopscope stream (line 1 is not its {"type":"stream"} header); ${FIX}`);
   if (header.version !== STREAM_VERSION) {

@@ -170,6 +170,8 @@ const READERS: Readonly<Record<string, (line: JsonLine, reader: JsonLineReader) 
   'load-error': (line) => control({ type: 'load-error', message: field(line, 'message', 'string') }),
 };
 
+const PREFIXES: ReadonlySet<string> = new Set(KINDS.map((k) => KIND_RULES[k].prefix));
+
 function control(message: ControlMessage): StreamEvent {
   return { kind: 'control', message };
 }
@@ -194,11 +196,11 @@ function endOf(line: JsonLine): RunEnd {
 }
 
 /**
- * Turns one run's lines back into the events its mirror takes. Ids are per run: the first line
- * of an id makes the entity, the next ones change it.
+ * Turns one run's lines back into the events its mirror takes. Ids are per run, numbered in the
+ * order entities were made: the first line of an id makes the entity, the next ones change it.
  */
 export class JsonLineReader {
-  readonly #seen = new Set<string>();
+  /** The number of the newest entity made. */
   #lastSeq = 0;
   #t = 0;
 
@@ -213,13 +215,11 @@ export class JsonLineReader {
 
   /** A state line: the entity's first (it is made), or a change of its state. */
   entityEvent(line: JsonLine): StreamEvent {
-    const id = field<string>(line, 'id', 'string');
     const state = oneOf<State>(line, 'state', STATES);
     const seq = this.seqOf(line);
     const us = optional<number>(line, 'us', 'number') ?? Math.round(field<number>(line, 't', 'number') * 1000);
-    if (this.#seen.has(id)) return { kind: 'state', seq, state, us, text: optional(line, 'value', 'string') ?? optional(line, 'error', 'string') };
-    if (seq !== this.#lastSeq + 1) throw new LineError(`${id} comes out of order: the next new entity is number ${this.#lastSeq + 1}`);
-    this.#seen.add(id);
+    if (seq <= this.#lastSeq) return { kind: 'state', seq, state, us, text: optional(line, 'value', 'string') ?? optional(line, 'error', 'string') };
+    if (seq !== this.#lastSeq + 1) throw new LineError(`${String(line.id)} comes out of order: the next new entity is number ${this.#lastSeq + 1}`);
     this.#lastSeq = seq;
     const entity = oneOf<Kind>(line, 'kind', KINDS);
     return { kind: 'entity', seq, entity, naming: field(line, 'name', 'string'), state, us, parent: optional(line, 'parent', 'string'), detail: optional(line, 'detail', 'string') };
@@ -229,7 +229,7 @@ export class JsonLineReader {
   seqOf(line: JsonLine): number {
     const id = field<string>(line, 'id', 'string');
     const match = /^([a-z]+)(\d+)$/.exec(id);
-    if (!match || !KINDS.some((k) => KIND_RULES[k].prefix === match[1])) throw new LineError(`${id} is not an entity id`);
+    if (!match || !PREFIXES.has(match[1]!)) throw new LineError(`${id} is not an entity id`);
     return Number(match[2]);
   }
 }
