@@ -170,6 +170,9 @@ const READERS: Readonly<Record<string, (line: JsonLine, reader: JsonLineReader) 
   'load-error': (line) => control({ type: 'load-error', message: field(line, 'message', 'string') }),
 };
 
+/** Every type of line a stream has, its header first (the README's table lists each). */
+export const LINE_TYPES: readonly string[] = ['stream', ...Object.keys(READERS)];
+
 const PREFIXES: ReadonlySet<string> = new Set(KINDS.map((k) => KIND_RULES[k].prefix));
 
 function control(message: ControlMessage): StreamEvent {
