@@ -118,14 +118,19 @@ describe('--replay of what it cannot play exits 2 with one line', () => {
     expectOneLine(cli(['--headless', '--replay', path()]), pattern);
   });
 
-  it('and with what a replay cannot go with', () => {
-    const path = join(dir, 'any.jsonl');
-    expectOneLine(cli(['--replay', path, '-s', 'seed']), /^loopscope: --replay plays a saved stream and runs nothing; drop --scenario\/--file\/--all$/);
-    expectOneLine(cli(['--replay', path, '--file', 'test/fixtures/object-scenario.ts']), /^loopscope: --replay plays a saved stream and runs nothing; drop --scenario\/--file\/--all$/);
-    expectOneLine(cli(['--replay', path, '--all']), /^loopscope: --replay plays a saved stream and runs nothing; drop --scenario\/--file\/--all$/);
-    expectOneLine(cli(['--replay', path, '--save', path]), /^loopscope: --save names the file --replay plays, and would replace it; drop --save$/);
-    expectOneLine(cli(['--replay', path, '--save', join(dir, 'copy.jsonl')]), /^loopscope: --replay plays a saved stream and runs nothing to save; drop --save \(copy the file to keep it\)$/);
-    expectOneLine(cli(['--replay', path, '--autoplay']), /^loopscope: --autoplay tours the scenarios; drop --replay, or --autoplay$/);
+  const elsewhere = join(dir, 'any.jsonl');
+  it.each([
+    ['--scenario', ['-s', 'seed'], /^loopscope: --replay plays a saved stream and runs nothing; drop --scenario\/--file\/--all$/],
+    ['--file', ['--file', 'test/fixtures/object-scenario.ts'], /^loopscope: --replay plays a saved stream and runs nothing; drop --scenario\/--file\/--all$/],
+    ['--all', ['--all'], /^loopscope: --replay plays a saved stream and runs nothing; drop --scenario\/--file\/--all$/],
+    ['--save of the same path', ['--save', elsewhere], /^loopscope: --save names the file --replay plays, and would replace it; drop --save$/],
+    ['--save of another path', ['--save', join(dir, 'copy.jsonl')], /^loopscope: --replay plays a saved stream and runs nothing to save; drop --save \(copy the file to keep it\)$/],
+    ['--autoplay', ['--autoplay'], /^loopscope: --autoplay tours the scenarios; drop --replay, or --autoplay$/],
+  ])('and with %s', (_name, args, pattern) => {
+    expectOneLine(cli(['--replay', elsewhere, ...args]), pattern);
+  });
+
+  it('and with no file named', () => {
     expectOneLine(cli(['--replay=']), /^loopscope: --replay needs a value: --replay <file\.jsonl>$/);
   });
 });

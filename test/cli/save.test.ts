@@ -74,10 +74,16 @@ describe('--save', () => {
     expect(lines(path)[1]).toMatchObject({ type: 'start', scenario: 'futures' });
   });
 
-  it('a path that cannot be written stops loopscope before anything runs', () => {
-    expectOneLine(cli(['--headless', '--save', dir]), /^loopscope: --save: '.*' is a folder; name a file in it, such as .*run\.jsonl$/);
-    expectOneLine(cli(['--headless', '--save', join(dir, 'nowhere', 'x.jsonl')]), /^loopscope: --save: the folder '.*nowhere' does not exist; create it first or save to another path$/);
-    expectOneLine(cli(['--save', join(dir, 'x.cast'), '--record', join(dir, 'x.cast')]), /^loopscope: --save and --record name the same file; give each its own$/);
-    expectOneLine(cli(['--file', 'test/fixtures/object-scenario.ts', '--save', 'test/fixtures/object-scenario.ts', '--overwrite']), /^loopscope: --save: '.*' is the --file module being run, and saving would replace it; save to another path, such as \.\/run\.jsonl$/);
+  it.each([
+    ['a folder', () => ['--headless', '--save', dir], /^loopscope: --save: '.*' is a folder; name a file in it, such as .*run\.jsonl$/],
+    ['a missing folder', () => ['--headless', '--save', join(dir, 'nowhere', 'x.jsonl')], /^loopscope: --save: the folder '.*nowhere' does not exist; create it first or save to another path$/],
+    ['the --record file', () => ['--save', join(dir, 'x.cast'), '--record', join(dir, 'x.cast')], /^loopscope: --save and --record name the same file; give each its own$/],
+    [
+      'the --file module',
+      () => ['--file', 'test/fixtures/object-scenario.ts', '--save', 'test/fixtures/object-scenario.ts', '--overwrite'],
+      /^loopscope: --save: '.*' is the --file module being run, and saving would replace it; save to another path, such as \.\/run\.jsonl$/,
+    ],
+  ])('a path that cannot be written stops loopscope before anything runs: %s', (_name, args, pattern) => {
+    expectOneLine(cli(args()), pattern);
   });
 });
