@@ -6,7 +6,8 @@ import type { RunSettings } from '../settings.js';
 import { processOutput } from './process-output.js';
 import type { SessionFiles } from './session-files.js';
 
-export interface ReplayOptions {
+/** How the command line asks for a replay. */
+export interface ReplayChoices {
   readonly settings: RunSettings;
   /** A replay in the dashboard can be recorded (`--record`); closed here. */
   readonly files: SessionFiles;
@@ -20,7 +21,7 @@ export interface ReplayOptions {
  * the first (`--speed` is the replay's speed); or, headless, its transcript. A file cut short
  * says so on one line (the footer, or stderr) and replays what is whole.
  */
-export async function replay(saved: SavedStream, options: ReplayOptions): Promise<number> {
+export async function replay(saved: SavedStream, options: ReplayChoices): Promise<number> {
   const notice = cutNotice(saved);
   if (!options.dashboard) {
     options.files.close();
