@@ -11,12 +11,13 @@ import { quitLatency } from './figures/quit.js';
 import { rss } from './figures/rss.js';
 import { streamChurn } from './figures/stream-churn.js';
 import { switchLatency } from './figures/switch.js';
+import { replaySeek } from './figures/replay-seek.js';
 import { threadsSpeedup } from './figures/threads-speedup.js';
 import { trackedTaskOverhead } from './figures/tracked-task-overhead.js';
 import { wall } from './figures/wall.js';
 
 /** Every measure, in the order the table prints its figures. */
-const MEASURES: readonly Measure[] = [trackedTaskOverhead, churn, streamChurn, frame, filter, dashboardCpu, wall, firstFrame, keys, switchLatency, quitLatency, blockFrames, rss, threadsSpeedup];
+const MEASURES: readonly Measure[] = [trackedTaskOverhead, churn, streamChurn, frame, filter, dashboardCpu, wall, firstFrame, keys, switchLatency, quitLatency, blockFrames, rss, threadsSpeedup, replaySeek];
 
 /** `--only a,b` runs the measures giving a figure whose name contains a or b. */
 function selected(argv: readonly string[]): readonly Measure[] {

@@ -15,6 +15,7 @@ export type Props = {
 
 const select = (s: DashboardSnapshot) => ({
   lang: s.session.lang,
+  mode: s.session.mode,
   message: s.session.message,
   summary: s.session.scenario.summary,
   selected: s.session.selectedId === undefined ? undefined : s.run.entities.find((e) => e.id === s.session.selectedId),
@@ -45,7 +46,7 @@ function fitHints(hints: readonly FooterHint[], width: number): string {
  */
 export function Footer({ store, width }: Props) {
   const theme = useTheme();
-  const { lang, message, summary, selected, failure } = useSnapshot(store, select);
+  const { lang, mode, message, summary, selected, failure } = useSnapshot(store, select);
   const s = strings(lang);
   let line: string;
   let colour: string | undefined;
@@ -72,7 +73,7 @@ export function Footer({ store, width }: Props) {
         {line}
       </Text>
       <Text wrap="truncate-end" color={theme.muted}>
-        {fitHints(footerHints(lang), width)}
+        {fitHints(footerHints(lang, mode), width)}
       </Text>
     </Box>
   );

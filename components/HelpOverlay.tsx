@@ -8,7 +8,7 @@ import { Panel, type StorePanelProps } from './Panel.js';
 
 export type Props = StorePanelProps;
 
-const select = (s: DashboardSnapshot) => s.session.lang;
+const select = (s: DashboardSnapshot) => ({ lang: s.session.lang, mode: s.session.mode });
 
 /** Columns between two columns of the table. */
 const GAP = 2;
@@ -19,9 +19,9 @@ const GAP = 2;
  */
 export function HelpOverlay({ store, width, height }: Props) {
   const theme = useTheme();
-  const lang = useSnapshot(store, select);
+  const { lang, mode } = useSnapshot(store, select);
   const s = strings(lang);
-  const rows = keyHelpRows(lang);
+  const rows = keyHelpRows(lang, mode);
   const count = Math.ceil(rows.length / Math.max(1, height - 2));
   const perColumn = Math.ceil(rows.length / count);
   const columns = Array.from({ length: count }, (_, c) => {

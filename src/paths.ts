@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 /**
  * The package's root folder as a URL: the nearest folder up from this module that holds
@@ -15,4 +15,10 @@ export function packageRoot(from: string | URL = import.meta.url): URL {
 /** A file of the package, by its path from the root (`workers/primes-worker.mjs`). */
 export function packageFile(path: string): URL {
   return new URL(path, packageRoot());
+}
+
+/** The package version, read from its package.json. */
+export function version(): string {
+  const pkg = JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { version: string };
+  return pkg.version;
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { App } from '../components/App.js';
 import { SCENARIOS } from '../scenarios/index.js';
 import { STRINGS, type Strings } from '../src/view/i18n.js';
-import { footerHints, keyHelpRows, KEYS } from '../src/view/keys.js';
+import { footerHints, keyHelpRows, KEYS, MODES } from '../src/view/keys.js';
 import type { Lang } from '../src/settings.js';
 import { KINDS, STATES } from '../src/runtime/states.js';
 import { actMessage, Session } from '../src/dashboard/session.js';
@@ -36,8 +36,10 @@ describe('every UI text exists in both languages', () => {
       }
     }
     for (const lang of LANGS) {
-      expect(keyHelpRows(lang).every((r) => r.keys && r.help)).toBe(true);
-      expect(footerHints(lang).every((h) => h.keys && h.hint)).toBe(true);
+      for (const mode of MODES) {
+        expect(keyHelpRows(lang, mode).every((r) => r.keys && r.help)).toBe(true);
+        expect(footerHints(lang, mode).every((h) => h.keys && h.hint)).toBe(true);
+      }
     }
   });
 

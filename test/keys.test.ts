@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commandFor, commandsFor, footerHints, keyHelpRows, KEYS } from '../src/view/keys.js';
+import { appliesIn, commandFor, commandsFor, footerHints, keyHelpRows, KEYS, MODES } from '../src/view/keys.js';
 
 describe('key table', () => {
   it('maps each key of DESIGN §6 to its command', () => {
@@ -42,34 +42,67 @@ describe('key table', () => {
       ['c', { ctrl: true }, 'quit'],
     ];
     for (const [input, key, command, index] of cases) {
-      const found = commandFor(input, key);
+      const found = commandFor(input, key, 'live');
       expect(found?.command, `${JSON.stringify(input)} ${JSON.stringify(key)}`).toBe(command);
       if (index !== undefined) expect(found?.index).toBe(index);
     }
   });
 
-  it('ignores keys it does not know, and Ctrl chords other than Ctrl+C', () => {
-    expect(commandFor('0', {})).toBeUndefined();
-    expect(commandFor('z', {})).toBeUndefined();
-    expect(commandFor('r', { ctrl: true })).toBeUndefined();
+  it('in a replay: space pauses, ← → seek, Home End go to the ends, 1-9 and tab pick a recorded run', () => {
+    const cases: [string, object, string, number?][] = [
+      [' ', {}, 'pause'],
+      ['', { leftArrow: true }, 'seekBack'],
+      ['', { rightArrow: true }, 'seekForward'],
+      ['', { home: true }, 'seekStart'],
+      ['', { end: true }, 'seekEnd'],
+      ['2', {}, 'recordedRun', 1],
+      ['', { tab: true }, 'nextRun'],
+      ['', { tab: true, shift: true }, 'prevRun'],
+      ['+', {}, 'faster'],
+      ['-', {}, 'slower'],
+      ['', { upArrow: true }, 'up'],
+      ['p', {}, 'code'],
+      ['?', {}, 'help'],
+      ['q', {}, 'quit'],
+    ];
+    for (const [input, key, command, index] of cases) {
+      const found = commandFor(input, key, 'replay');
+      expect(found?.command, `${JSON.stringify(input)} ${JSON.stringify(key)}`).toBe(command);
+      if (index !== undefined) expect(found?.index).toBe(index);
+    }
+    // What acts on a live run means nothing in a recording.
+    for (const input of ['r', 'n', 'c', 'f', 'x']) expect(commandFor(input, {}, 'replay'), input).toBeUndefined();
+    expect(commandFor('', { home: true }, 'live')).toBeUndefined();
   });
 
-  it('gives no key two commands, and every command words in both languages', () => {
-    const all = KEYS.flatMap((b) => b.keys);
-    expect(new Set(all).size).toBe(all.length);
+  it('ignores keys it does not know, and Ctrl chords other than Ctrl+C', () => {
+    expect(commandFor('0', {}, 'live')).toBeUndefined();
+    expect(commandFor('z', {}, 'live')).toBeUndefined();
+    expect(commandFor('r', { ctrl: true }, 'live')).toBeUndefined();
+  });
+
+  it('gives no key two commands within a mode, and every command words in both languages', () => {
+    for (const mode of MODES) {
+      const all = KEYS.filter((b) => appliesIn(b, mode)).flatMap((b) => b.keys);
+      expect(new Set(all).size, mode).toBe(all.length);
+      expect(keyHelpRows('es', mode).map((r) => r.help)).toEqual(KEYS.filter((b) => appliesIn(b, mode)).map((b) => b.help.es));
+      expect(footerHints('en', mode).at(-1)).toEqual({ keys: 'q', hint: 'quit' });
+    }
     for (const b of KEYS) {
       expect(b.help.en, b.command).not.toBe('');
       expect(b.help.es, b.command).not.toBe('');
       if (b.hint) expect(b.hint.es).not.toBe('');
     }
-    expect(keyHelpRows('es').map((r) => r.help)).toEqual(KEYS.map((b) => b.help.es));
-    expect(footerHints('en').at(-1)).toEqual({ keys: 'q', hint: 'quit', rank: 1 });
+    expect(keyHelpRows('es', 'live').map((r) => r.help)).toEqual(KEYS.filter((b) => appliesIn(b, 'live')).map((b) => b.help.es));
+    expect(footerHints('en', 'live').at(-1)).toEqual({ keys: 'q', hint: 'quit', rank: 1 });
+    // Every command applies in some mode.
+    expect(KEYS.filter((b) => !MODES.some((mode) => appliesIn(b, mode)))).toEqual([]);
   });
 });
 
 describe('keys typed faster than a read', () => {
   it('are taken one by one, in order', () => {
-    expect(commandsFor('2r1', {}).map((c) => [c.command, c.index])).toEqual([
+    expect(commandsFor('2r1', {}, 'live').map((c) => [c.command, c.index])).toEqual([
       ['scenario', 1],
       ['rerun', undefined],
       ['scenario', 0],
@@ -77,8 +110,8 @@ describe('keys typed faster than a read', () => {
   });
 
   it('leave single keys and named keys as they are', () => {
-    expect(commandsFor('q', {}).map((c) => c.command)).toEqual(['quit']);
-    expect(commandsFor('', { leftArrow: true }).map((c) => c.command)).toEqual(['prevScenario']);
-    expect(commandsFor('zz', {})).toEqual([]);
+    expect(commandsFor('q', {}, 'live').map((c) => c.command)).toEqual(['quit']);
+    expect(commandsFor('', { leftArrow: true }, 'live').map((c) => c.command)).toEqual(['prevScenario']);
+    expect(commandsFor('zz', {}, 'live')).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FLAGS, flagLabel } from '../src/cli/flags.js';
 import { helpText } from '../src/cli/help.js';
+import { LINE_TYPES } from '../src/stream/json-lines.js';
 import { keyHelpRows, scenarioKey } from '../src/view/keys.js';
 import { localize } from '../src/scenario.js';
 import { SCENARIOS } from '../scenarios/index.js';
@@ -26,8 +27,16 @@ describe('README', () => {
     }
   });
 
-  it('lists every key of the key table', () => {
-    for (const row of keyHelpRows('en')) expect(readme).toContain(`| ${cell(row.keys)} | ${cell(row.help)} |`);
+  it('lists every key of the key table: the live ones under Keys, the replay ones under Save and replay', () => {
+    const section = (heading: string) => readme.split(`\n## ${heading}\n`)[1]!.split('\n## ')[0]!;
+    for (const [mode, heading] of [['live', 'Keys'], ['replay', 'Save and replay']] as const) {
+      for (const row of keyHelpRows('en', mode)) expect(section(heading), mode).toContain(`| ${cell(row.keys)} | ${cell(row.help)} |`);
+    }
+  });
+
+  it('lists every type of JSON line with its fields', () => {
+    const lines = readme.split('\n### The lines\n')[1]!.split('\n## ')[0]!;
+    for (const type of LINE_TYPES) expect(lines, type).toMatch(new RegExp(`^\\| (\`[a-z-]+\`, )?\`${type}\`(,| \\|)`, 'm'));
   });
 
   it('lists every scenario with its key, title and summary', () => {

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UsageError } from '../src/usage-error.js';
-import { RecordError, Recording } from '../src/record/record.js';
+import { RecordError } from '../src/record/output-file.js';
+import { Recording } from '../src/record/record.js';
 
 const dirs: string[] = [];
 afterEach(() => {

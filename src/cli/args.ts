@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { FLAGS, type Flag } from './flags.js';
 import { UsageError } from '../usage-error.js';
 import { quote } from '../text/quote.js';
@@ -12,8 +13,10 @@ export interface Options {
   readonly speed: number;
   readonly lang: Lang | undefined;
   readonly record: string | undefined;
-  /** An existing file may be replaced by the recording. */
+  /** An existing file may be replaced by the recording or the saved stream. */
   readonly overwrite: boolean;
+  readonly save: string | undefined;
+  readonly replay: string | undefined;
   /** Seconds per scenario, when touring. */
   readonly autoplay: number | undefined;
   readonly file: string | undefined;
@@ -78,6 +81,8 @@ export function parseArgs(argv: readonly string[]): Options {
     lang: raw.has('lang') ? lang(text('lang')) : undefined,
     record: nonEmpty('record', text('record')),
     overwrite: raw.has('overwrite'),
+    save: nonEmpty('save', text('save')),
+    replay: nonEmpty('replay', text('replay')),
     autoplay: raw.has('autoplay') ? (raw.get('autoplay') === true ? 8 : number('autoplay', text('autoplay'), 1, 600)) : undefined,
     file: nonEmpty('file', text('file')),
     scale: raw.has('scale') ? scale(text('scale')) : DEFAULT_SETTINGS.scale,
@@ -88,7 +93,21 @@ export function parseArgs(argv: readonly string[]): Options {
   if (options.all && (options.file || options.scenario)) throw new UsageError('--all runs every built-in scenario; drop --scenario/--file');
   if (options.record && options.headless) throw new UsageError('--record records the dashboard; drop --headless/--json/--all');
   if (options.autoplay !== undefined && options.headless) throw new UsageError('--autoplay tours the dashboard; drop --headless/--json/--all');
+  if (options.replay !== undefined) checkReplay(options);
+  if (options.save !== undefined && options.record !== undefined && resolve(options.save) === resolve(options.record)) {
+    throw new UsageError('--save and --record name the same file; give each its own');
+  }
   return options;
+}
+
+/** What --replay cannot go with: it runs nothing, it plays a file. */
+function checkReplay(options: Options): void {
+  if (options.scenario !== undefined || options.file !== undefined || options.all) throw new UsageError('--replay plays a saved stream and runs nothing; drop --scenario/--file/--all');
+  if (options.save !== undefined && resolve(options.save) === resolve(options.replay!)) {
+    throw new UsageError('--save names the file --replay plays, and would replace it; drop --save');
+  }
+  if (options.save !== undefined) throw new UsageError('--replay plays a saved stream and runs nothing to save; drop --save (copy the file to keep it)');
+  if (options.autoplay !== undefined) throw new UsageError('--autoplay tours the scenarios; drop --replay, or --autoplay');
 }
 
 function label(flag: Flag): string {

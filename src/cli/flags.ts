@@ -22,6 +22,8 @@ export const FLAGS: readonly Flag[] = [
   { name: 'file', value: '<path>', help: 'run a scenario module of your own (.ts, .js or .mjs)' },
   { name: 'scale', value: '<10k|100k>', help: 'how many tasks the rush-hour scenario starts (default 10k)' },
   { name: 'overwrite', help: 'let --record / --save replace an existing file' },
+  { name: 'save', value: '<file.jsonl>', help: 'also write the event stream of every run, as JSON lines' },
+  { name: 'replay', value: '<file.jsonl>', help: 'play a saved stream (or a --json output) back; headless: its transcript' },
   { name: 'help', short: 'h', help: 'show this help and exit' },
   { name: 'version', short: 'v', help: 'print the version and exit' },
 ];

@@ -1,22 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { packageFile } from '../paths.js';
 import { FLAGS, flagLabel } from './flags.js';
 import { keyHelpRows, scenarioKey } from '../view/keys.js';
 import type { Lang } from '../settings.js';
 import { localize, type Scenario } from '../scenario.js';
 
-/** The package version, read from its package.json. */
-export function version(): string {
-  const pkg = JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { version: string };
-  return pkg.version;
-}
-
 export function helpText(scenarios: readonly Scenario[]): string {
   const width = Math.max(...FLAGS.map((f) => flagLabel(f).length)) + 2;
   const flags = FLAGS.map((f) => `  ${flagLabel(f).padEnd(width)}${f.help}`).join('\n');
-  const rows = keyHelpRows('en');
-  const keyWidth = Math.max(...rows.map((r) => r.keys.length)) + 2;
-  const keys = rows.map((r) => `  ${r.keys.padEnd(keyWidth)}${r.help}`).join('\n');
+  const live = keyHelpRows('en', 'live');
+  const replay = keyHelpRows('en', 'replay');
+  const keyWidth = Math.max(...[...live, ...replay].map((r) => r.keys.length)) + 2;
+  const keys = (rows: typeof live) => rows.map((r) => `  ${r.keys.padEnd(keyWidth)}${r.help}`).join('\n');
   return [
     'loopscope: see tasks, futures and coroutines live on the real Node.js event loop.',
     '',
@@ -26,7 +19,10 @@ export function helpText(scenarios: readonly Scenario[]): string {
     flags,
     '',
     'Keys (in the dashboard; ? shows them there too):',
-    keys,
+    keys(live),
+    '',
+    'Keys in a replay (--replay):',
+    keys(replay),
     '',
     `Scenarios: ${scenarios.map((s) => s.id).join(', ')} (loopscope --list describes them)`,
     '',

@@ -1,19 +1,21 @@
 import { isatty } from 'node:tty';
 import { parseArgs, langFromEnv, type Options } from './args.js';
 import { UsageError } from '../usage-error.js';
-import { settingsWith } from '../settings.js';
+import { settingsWith, type Lang } from '../settings.js';
 import { inputProblem, runDashboard } from '../dashboard/dashboard.js';
-import { runHeadless } from '../headless/headless.js';
+import { headlessOutput, runHeadless } from '../headless/headless.js';
 import { strings } from '../view/i18n.js';
-import { helpText, listText, version } from './help.js';
+import { helpText, listText } from './help.js';
+import { version } from '../paths.js';
 import { loadFileInfo } from './file-info.js';
 import type { AgentProcess, Output } from '../observer/agent-process.js';
 import type { ScenarioInfo } from '../stream/events.js';
-import { resolve } from 'node:path';
 import { processOutput } from './process-output.js';
 import { ENDING_SIGNALS, SIGNAL_CODES, type EndingSignal } from '../exit-signals.js';
 import { quote } from '../text/quote.js';
-import { Recording } from '../record/record.js';
+import { readSavedStream, type SavedStream } from '../record/saved-stream.js';
+import { SessionFiles } from './session-files.js';
+import { replay } from './replay.js';
 import { findScenario, loadBuiltin, SCENARIOS } from '../../scenarios/index.js';
 
 /** Runs loopscope with these arguments; resolves to the exit code. */
@@ -38,59 +40,78 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(listText(SCENARIOS, lang));
     return 0;
   }
-  let recording: Recording | undefined;
+  let files: SessionFiles;
   try {
-    // A path that cannot be written fails now, before the dashboard takes the screen (and before
-    // a --file module is loaded, which runs its top-level code).
-    if (options.record) recording = Recording.open(options.record, { overwrite: options.overwrite, protect: options.file ? resolve(options.file) : undefined });
+    files = SessionFiles.open(options);
   } catch (error) {
     return usageError(error);
   }
   const problem = options.headless ? undefined : screenProblem(process.env);
   const dashboard = !options.headless && !problem;
   if (!options.headless && problem && (options.record || options.autoplay !== undefined)) {
-    recording?.discard();
+    files.discard();
     const fix = problem === 'dumbTerminal' ? 'run it in a terminal that can draw, such as xterm' : 'run it in a terminal, not through a pipe';
     process.stderr.write(`loopscope: ${options.record ? '--record' : '--autoplay'} shows the dashboard, which needs a terminal (${strings('en')[problem]}); ${fix}\n`);
     return 2;
   }
+  if (options.replay !== undefined) {
+    let saved: SavedStream;
+    try {
+      saved = readSavedStream(options.replay);
+    } catch (error) {
+      files.discard();
+      return usageError(error);
+    }
+    if (!dashboard) noticeHeadless(problem, lang);
+    return replay(saved, { settings, files, dashboard, json: options.json });
+  }
   let chosen: { scenarios: ScenarioInfo[]; process?: AgentProcess };
   try {
-    chosen = await chooseScenarios(options, dashboard || options.json ? 'capture' : 'inherit');
+    chosen = await chooseScenarios(options, dashboard ? 'capture' : headlessOutput(options));
   } catch (error) {
-    recording?.discard();
+    files.discard();
     return usageError(error);
   }
   if (dashboard) {
     const initial = options.file ? 0 : SCENARIOS.findIndex((s) => s.id === chosen.scenarios[0]!.id);
     const all = options.file ? chosen.scenarios : SCENARIOS.map(loadBuiltin);
+    const { recording, save } = files;
     try {
-      return await runDashboard({ scenarios: all, initial, settings, recording, autoplay: options.autoplay, firstProcess: chosen.process });
+      return await runDashboard({ scenarios: all, initial, settings, recording, autoplay: options.autoplay, firstProcess: chosen.process, ...(save ? { observe: (run) => save.follow(run) } : {}) });
     } finally {
-      recording?.close();
-      if (recording?.failure) process.stderr.write(`loopscope: --record: writing ${quote(recording.path)} stopped (${recording.failure}); the file holds what came before\n`);
+      files.close();
     }
   }
-  // Without a terminal for its output, headless is simply the default; with one that cannot
-  // draw or give keys, say so.
-  if (problem && problem !== 'stdoutNotTty') {
-    const s = strings(lang);
-    process.stderr.write(`${s.headlessInstead(s[problem])}\n`);
-  }
+  noticeHeadless(problem, lang);
   const output = processOutput();
   const stop = new AbortController();
   output.closed.addEventListener('abort', () => stop.abort('the output was closed'));
   const signalled = onEndingSignals((signal) => stop.abort(`stopped by ${signal}`));
-  const code = await runHeadless(chosen.scenarios, {
-    json: options.json,
-    settings,
-    out: output.out,
-    err: output.err,
-    titles: options.all,
-    stop: stop.signal,
-    firstProcess: chosen.process,
-  });
-  return signalled() ?? output.exitCode(code);
+  try {
+    const code = await runHeadless(chosen.scenarios, {
+      json: options.json,
+      settings,
+      out: output.out,
+      err: output.err,
+      titles: options.all,
+      stop: stop.signal,
+      firstProcess: chosen.process,
+      save: files.save,
+    });
+    return signalled() ?? (await output.exitCode(code));
+  } finally {
+    files.close();
+  }
+}
+
+/**
+ * Without a terminal for its output, headless is simply the default; with one that cannot draw
+ * or give keys, say so.
+ */
+function noticeHeadless(problem: ReturnType<typeof screenProblem> | undefined, lang: Lang): void {
+  if (!problem || problem === 'stdoutNotTty') return;
+  const s = strings(lang);
+  process.stderr.write(`${s.headlessInstead(s[problem])}\n`);
 }
 
 /**

@@ -1,6 +1,9 @@
 import type { Command, KeyCommand } from '../view/keys.js';
 import type { Session } from './session.js';
 
+/** How far ← and → move a replay. */
+const SEEK_MS = 1000;
+
 /** What a key does to the session; `press` says which key it was (and, for 1-9, which scenario). */
 export type CommandHandler = (session: Session, press: KeyCommand) => void;
 
@@ -9,6 +12,14 @@ export type CommandHandler = (session: Session, press: KeyCommand) => void;
  * compile. Each only calls the session, which owns the state.
  */
 export const HANDLERS = {
+  pause: (session) => session.togglePause(),
+  seekBack: (session) => session.seekBy(-SEEK_MS),
+  seekForward: (session) => session.seekBy(SEEK_MS),
+  seekStart: (session) => session.seekTo('start'),
+  seekEnd: (session) => session.seekTo('end'),
+  recordedRun: (session, press) => session.select(press.index ?? -1),
+  prevRun: (session) => session.selectBy(-1),
+  nextRun: (session) => session.selectBy(1),
   scenario: (session, press) => session.select(press.index ?? -1),
   prevScenario: (session) => session.selectBy(-1),
   nextScenario: (session) => session.selectBy(1),

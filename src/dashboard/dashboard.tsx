@@ -9,7 +9,7 @@ import { ENDING_SIGNALS, SIGNAL_CODES, type EndingSignal } from '../exit-signals
 import type { Recording } from '../record/record.js';
 import type { ScenarioInfo } from '../stream/events.js';
 import type { AgentProcess } from '../observer/agent-process.js';
-import { Session } from './session.js';
+import { Session, type SessionOptions } from './session.js';
 import { DashboardStore, type SnapshotSource } from './store.js';
 import { themeFor } from '../view/theme.js';
 import { Tour } from './tour.js';
@@ -31,6 +31,12 @@ export interface DashboardOptions {
   readonly firstProcess?: AgentProcess;
   /** Seconds per scenario of a hands-free tour (`--autoplay`); the app then ends by itself with 0. */
   readonly autoplay?: number;
+  /** Replay mode, its runs, and a notice for the footer (see SessionOptions). */
+  readonly mode?: SessionOptions['mode'];
+  readonly createRun?: SessionOptions['createRun'];
+  readonly message?: SessionOptions['message'];
+  /** Each run in its own process, as it starts (`--save` follows it). */
+  readonly observe?: SessionOptions['observe'];
 }
 
 /** Why keys cannot be read from `stdin` (so the dashboard cannot run), or undefined when they can. */
@@ -73,6 +79,10 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
     settings: settingsWith({ interactive: options.autoplay === undefined }, options.settings),
     onQuit: (code) => void finish(code),
     firstProcess: options.firstProcess,
+    mode: options.mode,
+    createRun: options.createRun,
+    message: options.message,
+    observe: options.observe,
   });
   const store = new DashboardStore(session);
   const tour = options.autoplay === undefined ? undefined : new Tour(session, options.autoplay, () => void finish(0));

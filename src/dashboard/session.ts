@@ -1,6 +1,6 @@
 import type { AgentProcess } from '../observer/agent-process.js';
 import { RunClient } from '../observer/run-client.js';
-import { LoopMirror, type Action, type RunHandle, type RunRequest } from '../observer/run-handle.js';
+import { LoopMirror, type Action, type PlaybackView, type RunHandle, type RunRequest } from '../observer/run-handle.js';
 import { Spares } from '../observer/spares.js';
 import { LANGS, settingsWith, SPEED_RANGE, type Lang, type RunSettings } from '../settings.js';
 import type { EntityView } from '../runtime/tracker.js';
@@ -8,7 +8,7 @@ import type { ActOutcome, RunEnd, ScenarioInfo } from '../stream/events.js';
 import type { CodeView } from '../view/code-view.js';
 import { scrollConsole, type ConsoleAnchor } from '../view/console-page.js';
 import type { Strings } from '../view/i18n.js';
-import { commandsFor, type KeyCommand, type KeyInfo } from '../view/keys.js';
+import { commandsFor, type KeyCommand, type KeyInfo, type Mode } from '../view/keys.js';
 import { STATE_LOOK } from '../view/looks.js';
 import { moveSelection } from '../view/rows.js';
 import { DEFAULT_TABLE, SORT_KEYS, tableRows, type TableOptions, type TableRows } from '../view/table.js';
@@ -30,7 +30,11 @@ export type Message = (s: Strings) => string;
 
 /** Everything the person chose, and where the current run stands. Replaced, never mutated. */
 export interface SessionState {
-  /** The scenario asked for last: the tabs show it at once, before its run starts. */
+  /** Live runs, or recorded ones played back: which keys mean what. */
+  readonly mode: Mode;
+  /** Where the playback of the shown run is, in replay mode. */
+  readonly replay: PlaybackView | undefined;
+  /** The scenario asked for last (in replay mode, the recorded run): the tabs show it at once, before its run starts. */
   readonly index: number;
   readonly scenario: ScenarioInfo;
   readonly phase: RunPhase;
@@ -84,6 +88,12 @@ export interface SessionOptions {
   readonly createRun?: (scenario: ScenarioInfo, request: RunRequest) => RunHandle;
   /** The process the first run uses, when one was started for it already (a --file loaded). */
   readonly firstProcess?: AgentProcess;
+  /** `replay` when the runs are recordings played back (`createRun` makes them). */
+  readonly mode?: Mode;
+  /** Called with each run in its own process, before it says anything (a saved stream follows it). */
+  readonly observe?: (run: RunClient) => void;
+  /** A line for the footer from the start (a replayed file that was cut short). */
+  readonly message?: Message;
 }
 
 const NO_ENTITIES: readonly EntityView[] = Object.freeze([]);
@@ -119,7 +129,7 @@ export class Session {
     const index = Math.min(Math.max(0, options.initial ?? 0), options.scenarios.length - 1);
     this.#settings = options.settings ?? settingsWith({ interactive: true });
     this.#first = options.firstProcess;
-    this.#state = initialState(index, options.scenarios[index]!, { speed: this.#settings.speed, lang: this.#settings.lang });
+    this.#state = initialState(index, options.scenarios[index]!, { speed: this.#settings.speed, lang: this.#settings.lang, mode: options.mode ?? 'live', message: options.message });
   }
 
   get state(): SessionState {
@@ -168,7 +178,7 @@ export class Session {
       return;
     }
     if (!this.#state.filtering || key.ctrl || key.upArrow || key.downArrow || key.pageUp || key.pageDown) {
-      for (const command of commandsFor(input, key)) this.dispatch(command);
+      for (const command of commandsFor(input, key, this.#state.mode)) this.dispatch(command);
       return;
     }
     if (key.escape) return this.back();
@@ -323,6 +333,22 @@ export class Session {
     this.#set({ stepMode: on, message: on ? (s) => s.stepModeOn : (s) => s.stepModeOff });
   }
 
+  /** Space in a replay: pause or play on. */
+  togglePause(): void {
+    this.#run?.playback?.togglePause();
+  }
+
+  /** ← → in a replay: `ms` on or back. */
+  seekBy(ms: number): void {
+    const playback = this.#run?.playback;
+    playback?.seek(playback.view().position + ms);
+  }
+
+  /** Home / End in a replay. */
+  seekTo(edge: 'start' | 'end'): void {
+    this.#run?.playback?.seek(edge === 'start' ? 0 : Infinity);
+  }
+
   nextStep(): void {
     if (!this.#run?.pausedAt) {
       this.#set({ message: (s) => s.notPaused });
@@ -393,14 +419,15 @@ export class Session {
     const scenario = this.#scenarios[index]!;
     const { speed, lang, stepMode } = this.#state;
     const request: RunRequest = { settings: settingsWith({ speed, lang }, this.#settings), stepMode, loop: this.monitor };
-    const run = this.#options.createRun?.(scenario, request) ?? this.#runClient(scenario, request);
     this.monitor.reset();
+    const run = this.#options.createRun?.(scenario, request) ?? this.#runClient(scenario, request);
+    if (run instanceof RunClient) this.#options.observe?.(run);
     this.#run = run;
     this.#unfollow();
     this.#unfollow = run.subscribe(() => {
-      if (this.#run === run) this.#set({ pausedAt: run.pausedAt });
+      if (this.#run === run) this.#set({ pausedAt: run.pausedAt, ...playbackState(run) });
     });
-    this.#set({ phase: 'running', result: undefined, selectedId: undefined, detailId: undefined, consoleFrom: undefined, pausedAt: undefined });
+    this.#set({ phase: 'running', result: undefined, selectedId: undefined, detailId: undefined, consoleFrom: undefined, pausedAt: undefined, ...playbackState(run) });
     void run.done.then((result) => {
       if (this.#run === run) this.#set({ phase: result.status, result, pausedAt: undefined });
     });
@@ -425,9 +452,18 @@ export class Session {
   }
 }
 
+/** A played-back run's place, and the phase it shows: ended once the playback is past its end. */
+function playbackState(run: RunHandle): Partial<SessionState> {
+  const replay = run.playback?.view();
+  if (!replay) return {};
+  return { replay, phase: replay.ended?.status ?? 'running', result: replay.ended };
+}
+
 /** A session's state before anything happened, on scenario `index`; `patch` overrides fields. */
 export function initialState(index: number, scenario: ScenarioInfo, patch: Partial<SessionState> = {}): SessionState {
   return Object.freeze({
+    mode: 'live',
+    replay: undefined,
     index,
     scenario,
     phase: 'running',

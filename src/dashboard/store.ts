@@ -164,6 +164,8 @@ export class DashboardStore implements SnapshotSource {
   #due = Infinity;
   #lastEmit = -Infinity;
   #run: RunHandle | undefined;
+  /** The tracker followed: the run's, which a replay replaces when it seeks back. */
+  #tracker: RunHandle['tracker'] | undefined;
   #untrack: () => void = () => undefined;
   /** Draws a block while it lasts: the program cannot speak then, so the screen keeps time itself. */
   readonly #blockTicker: NodeJS.Timeout;
@@ -238,14 +240,22 @@ export class DashboardStore implements SnapshotSource {
   #follow(): void {
     const run = this.#session.run;
     if (run === this.#run) {
-      if (run && this.#frozenNow === undefined && this.#session.state.result) this.#frozenNow = lastActivity(run.tracker.snapshot());
+      // Frozen while the run is over (a replay sought back before its end runs again).
+      if (!this.#session.state.result) this.#frozenNow = undefined;
+      else if (run && this.#frozenNow === undefined) this.#frozenNow = lastActivity(run.tracker.snapshot());
+      if (run?.tracker !== this.#tracker) this.#track(run);
       return;
     }
-    this.#untrack();
     this.#run = run;
     this.#frozenNow = undefined;
     // A new run: the block the header reported was the last one's.
     this.#block = undefined;
+    this.#track(run);
+  }
+
+  #track(run: RunHandle | undefined): void {
+    this.#untrack();
+    this.#tracker = run?.tracker;
     this.#untrack = run ? run.tracker.subscribe(() => this.#changed(FRAME_MS, true)) : () => undefined;
   }
 
@@ -280,7 +290,9 @@ export class DashboardStore implements SnapshotSource {
     const run = this.#run;
     const now = performance.now();
     const since = run?.blockedSince();
-    const recent = this.#block && !run?.finished && now - this.#block.end < BLOCK_HOLD_MS ? this.#block : undefined;
+    // Once the run is over (a replay past its end too), the header says no more of its blocks.
+    const over = run?.finished || this.#session.state.result !== undefined;
+    const recent = this.#block && !over && now - this.#block.end < BLOCK_HOLD_MS ? this.#block : undefined;
     const block = since !== undefined ? { start: since, end: now, live: true } : recent;
     const state = this.#session.state;
     const snap = run ? run.tracker.snapshot() : EMPTY_RUN;

@@ -1,10 +1,11 @@
-import type { AgentProcess } from '../observer/agent-process.js';
+import type { AgentProcess, Output } from '../observer/agent-process.js';
 import { RunClient, type ObservedEvent } from '../observer/run-client.js';
-import { localize } from '../scenario.js';
+import { version } from '../paths.js';
+import type { StreamFile } from '../record/stream-file.js';
 import type { RunSettings } from '../settings.js';
 import type { RunEnd, ScenarioInfo } from '../stream/events.js';
-import { summarize } from '../text/format.js';
-import { strings } from '../view/i18n.js';
+import { headerLine, JsonLineWriter } from '../stream/json-lines.js';
+import { summaryLine, titleLine } from './summary.js';
 
 /** Somewhere text can be written; false means "wait for drain", as a stream's write says. */
 export interface Sink {
@@ -31,20 +32,23 @@ export interface HeadlessOptions {
   readonly stop?: AbortSignal;
   /** The process the first scenario runs in, when one was started for it already (a --file loaded). */
   readonly firstProcess?: AgentProcess;
+  /** Also write each run's stream to this file (`--save`). */
+  readonly save?: StreamFile;
 }
-
-const round = (ms: number) => Math.round(ms * 10) / 10;
 
 /**
  * Runs scenarios one after another with no screen, each in its own process; returns the exit code
- * (1 if any failed). The transcript is the program's own output: its process writes to ours.
+ * (1 if any failed). The transcript is the program's own output: its process writes to ours,
+ * unless the stream is wanted too (`--json`, `--save`): then its lines come as events and are
+ * written from them.
  */
 export async function runHeadless(scenarios: readonly ScenarioInfo[], options: HeadlessOptions): Promise<number> {
   let failed = false;
   let first = options.firstProcess;
+  if (options.json) options.out.write(`${JSON.stringify(headerLine(version()))}\n`);
   for (const scenario of scenarios) {
     if (options.stop?.aborted) break;
-    if (options.titles && !options.json) options.out.write(`\n== ${scenario.id}: ${localize(scenario.title, options.settings.lang)} ==\n`);
+    if (options.titles && !options.json) options.out.write(titleLine(scenario, options.settings.lang));
     const { result, outputFailed } = await runOne(scenario, options, first);
     first = undefined;
     // The transcript cannot be written: the run's process said why; no other run starts.
@@ -57,112 +61,55 @@ export async function runHeadless(scenarios: readonly ScenarioInfo[], options: H
   return failed ? 1 : 0;
 }
 
+/** How a headless run's process is given its output: its own pipes when its stream is written. */
+export function headlessOutput(options: { readonly json: boolean; readonly save?: unknown }): Output {
+  return options.json || options.save ? 'capture' : 'inherit';
+}
+
 async function runOne(scenario: ScenarioInfo, options: HeadlessOptions, process: AgentProcess | undefined): Promise<{ result: RunEnd; outputFailed: boolean }> {
   const { out, err, json } = options;
+  const output = headlessOutput(options);
   const client = new RunClient({
     scenario,
     settings: options.settings,
-    output: json ? 'capture' : 'inherit',
+    output,
     ...(process ? { process } : {}),
-    // JSON lines are written as events come; the mirror keeps next to nothing.
+    // Lines are written as events come; the mirror keeps next to nothing.
     tracker: { retention: 16, logCapacity: 16, history: false },
   });
-  const ended = json ? followAsJson(client, out) : undefined;
+  options.save?.follow(client);
+  if (json) {
+    const writer = new JsonLineWriter(client);
+    follow(client, ({ event, entity }) => {
+      const line = writer.toJson(event, entity);
+      return line && [out, `${JSON.stringify(line)}\n`];
+    });
+  } else if (output === 'capture') {
+    follow(client, ({ event }) => (event.kind === 'log' ? [event.stream === 'stdout' ? out : err, `${event.text}\n`] : undefined));
+  }
   const stopped = () => void client.stop(String(options.stop!.reason));
   options.stop?.addEventListener('abort', stopped);
   const result = await client.done;
   await client.process.gone();
   options.stop?.removeEventListener('abort', stopped);
-  // A process that ended without saying how (a crash, process.exit) still gets its end line.
-  if (ended && !ended.said) out.write(`${JSON.stringify(controlJson({ type: 'end', t: client.tracker.now(), result }))}
-`);
   if (client.outputFailed) return { result, outputFailed: true };
-  if (!json) {
-    const s = strings(options.settings.lang);
-    const mark = result.ok ? '✓' : '✗';
-    const alive = result.leaks.length ? s.leftAlive(summarize(result.leaks)) : s.nothingLeft;
-    err.write(`${mark} ${s.transcriptEnd(scenario.id, result.status, result.error, Math.round(result.wallMs), result.total)} · ${alive}\n`);
-  }
+  if (!json) err.write(summaryLine(scenario.id, result, options.settings.lang));
   return { result, outputFailed: false };
 }
 
 /**
- * Writes every event of the run as a DESIGN §5 JSON line. A reader slower than the run holds the
- * run back: while our output waits to drain, the events pipe is not read, the run's writes to it
+ * Writes what `print` makes of each event of the run. A reader slower than the run holds the run
+ * back: while our output waits to drain, the events pipe is not read, the run's writes to it
  * wait, and nothing is dropped.
  */
-function followAsJson(client: RunClient, out: Sink): { said: boolean } {
-  const ended = { said: false };
+function follow(client: RunClient, print: (observed: ObservedEvent) => readonly [Sink, string] | undefined): void {
   client.onEvent((observed) => {
-    if (observed.event.kind === 'control' && observed.event.message.type === 'end') ended.said = true;
-    const line = toJson(observed);
-    if (line === undefined) return;
-    if (out.write(`${JSON.stringify(line)}\n`) === false && out.once) {
+    const printed = print(observed);
+    if (!printed) return;
+    const [sink, text] = printed;
+    if (sink.write(text) === false && sink.once) {
       client.process.pauseEvents();
-      out.once('drain', () => client.process.resumeEvents());
+      sink.once('drain', () => client.process.resumeEvents());
     }
   });
-  return ended;
-}
-
-/** An event of the stream as a DESIGN §5 JSON line (undefined for those the format leaves out). */
-export function toJson({ event, entity }: ObservedEvent): object | undefined {
-  switch (event.kind) {
-    case 'entity':
-    case 'state': {
-      if (!entity) return undefined;
-      const view = entity.toView();
-      return {
-        t: round(event.us / 1000),
-        type: 'state',
-        id: view.id,
-        kind: view.kind,
-        name: view.name,
-        state: event.state,
-        ...(event.kind === 'state' && event.text !== undefined ? { [view.state === 'resolved' ? 'value' : 'error']: event.text } : {}),
-        ...(view.parent !== undefined ? { parent: view.parent } : {}),
-      };
-    }
-    case 'log':
-      return { t: round(event.t), type: 'log', stream: event.stream, text: event.text };
-    case 'step':
-      return { t: round(event.t), type: 'step', label: event.label, ...(event.line !== undefined ? { line: event.line } : {}) };
-    case 'mark':
-      return { t: round(event.end), type: 'mark', kind: event.mark, start: round(event.start), end: round(event.end) };
-    case 'loop':
-      return { t: round(event.t), type: 'loop', lagMs: round(event.lagMs), utilization: Math.round(event.utilization * 100) / 100, p99Ms: round(event.p99Ms), maxMs: round(event.maxMs) };
-    case 'named':
-      return undefined;
-    case 'await': {
-      const target = entity?.more?.awaiting;
-      return entity && target ? { t: round(entity.changedUs / 1000), type: 'await', id: entity.id, target } : undefined;
-    }
-    case 'warn':
-      return entity ? { type: 'warn', id: entity.id, warning: event.warning, ...(event.warning === 'blocked' ? { ms: round(event.ms) } : {}) } : undefined;
-    case 'site':
-      return entity ? { type: 'site', id: entity.id, site: event.site } : undefined;
-    case 'control':
-      return controlJson(event.message);
-  }
-}
-
-function controlJson(message: Extract<ObservedEvent['event'], { kind: 'control' }>['message']): object | undefined {
-  switch (message.type) {
-    case 'start':
-      return { t: 0, type: 'start', scenario: message.scenario };
-    case 'end': {
-      const r = message.result;
-      return { t: round(message.t), type: 'end', scenario: r.scenario, ok: r.ok, status: r.status, wallMs: round(r.wallMs), ...(r.error ? { error: r.error } : {}), leaks: r.leaks };
-    }
-    case 'exit':
-      return { t: round(message.t), type: 'exit', code: message.code };
-    case 'paused':
-      return { t: round(message.t), type: 'paused', label: message.label };
-    case 'resumed':
-      return { t: round(message.t), type: 'resumed' };
-    case 'fault':
-      return { type: 'fault', text: message.text };
-    default:
-      return undefined;
-  }
 }

@@ -1,9 +1,10 @@
 import { performance } from 'node:perf_hooks';
-import { Tracker, type EntityRecord, type TrackerOptions } from '../runtime/tracker.js';
+import type { EntityRecord, Tracker, TrackerOptions } from '../runtime/tracker.js';
 import type { RunSettings } from '../settings.js';
 import type { ActOutcome, ControlMessage, RunEnd, ScenarioInfo, StreamEvent } from '../stream/events.js';
 import { AgentProcess, type Output } from './agent-process.js';
 import type { Action, LoopMirror, RunHandle } from './run-handle.js';
+import { StreamMirror } from './stream-mirror.js';
 
 /**
  * No heartbeat (a turn of its loop) from a running program for longer than this is its thread held:
@@ -34,38 +35,42 @@ export interface RunClientOptions {
  */
 export class RunClient implements RunHandle {
   readonly scenario: ScenarioInfo;
-  readonly tracker: Tracker;
+  /** What the run was asked to run with (a saved stream records them). */
+  readonly settings: RunSettings;
   readonly done: Promise<RunEnd>;
   readonly process: AgentProcess;
+  readonly #mirror: StreamMirror;
   readonly #loop: LoopMirror | undefined;
   readonly #listeners = new Set<() => void>();
   readonly #eventListeners = new Set<(observed: ObservedEvent) => void>();
   readonly #requests = new Map<number, (outcome: ActOutcome) => void>();
-  /** Every entity by seq while it lives here (settled ones fold away as the tracker folds them). */
-  readonly #bySeq = new Map<number, EntityRecord>();
   #resolveDone!: (result: RunEnd) => void;
   #started = false;
   #startedAt = 0;
   #result: RunEnd | undefined;
   #stopping: string | undefined;
-  #pausedAt: string | undefined;
-  #fault: string | undefined;
-  #exitCode: number | undefined;
   #request = 0;
   #outputFailed = false;
 
   constructor(options: RunClientOptions) {
     this.scenario = options.scenario;
-    this.tracker = new Tracker({ history: true, ...options.tracker });
+    this.settings = options.settings;
+    this.#mirror = new StreamMirror({ history: true, ...options.tracker }, () => this.#gauge());
     this.#loop = options.loop;
     this.done = new Promise((resolve) => (this.#resolveDone = resolve));
     this.process = options.process ?? new AgentProcess(options.output);
     this.process.on('event', (event: StreamEvent) => this.#apply(event));
-    this.process.onRaw((stream, text) => this.tracker.log(stream, text));
+    // What the process wrote around the agent's capture (a fatal error Node prints itself) is
+    // the program's output too: a line of the stream, for the screen and for --json / --save.
+    this.process.onRaw((stream, text) => this.#apply({ kind: 'log', stream, text, t: this.tracker.now() }));
     this.process.once('exit', (code: number | null, signal: string | null) => this.#exited(code, signal));
     if (options.stepMode) this.process.send({ type: 'step-mode', on: true });
     const file = options.scenario.file;
     this.process.send({ type: 'run', scenario: options.scenario.id, ...(file ? { file } : {}), settings: options.settings, capture: options.output === 'capture', interactive: options.settings.interactive });
+  }
+
+  get tracker(): Tracker {
+    return this.#mirror.tracker;
   }
 
   get finished(): boolean {
@@ -73,7 +78,7 @@ export class RunClient implements RunHandle {
   }
 
   get pausedAt(): string | undefined {
-    return this.#pausedAt;
+    return this.#result === undefined ? this.#mirror.pausedAt : undefined;
   }
 
   /** True when the run's process could not write its transcript (it said why, and ended). */
@@ -82,7 +87,7 @@ export class RunClient implements RunHandle {
   }
 
   blockedSince(): number | undefined {
-    if (!this.#started || this.#result !== undefined || this.#pausedAt !== undefined) return undefined;
+    if (!this.#started || this.#result !== undefined || this.pausedAt !== undefined) return undefined;
     const heard = this.process.lastHeard;
     return performance.now() - heard > SILENCE_MS ? heard : undefined;
   }
@@ -133,55 +138,8 @@ export class RunClient implements RunHandle {
   }
 
   #apply(event: StreamEvent): void {
-    let entity: EntityRecord | undefined;
-    switch (event.kind) {
-      case 'entity':
-        entity = this.tracker.mirrorEntity(event.seq, event.entity, event.naming, event.state, event.us, event.parent, event.detail);
-        this.#bySeq.set(event.seq, entity);
-        break;
-      case 'state':
-        entity = this.#bySeq.get(event.seq);
-        if (entity) {
-          this.tracker.mirrorState(entity, event.state, event.us, event.text, event.shown);
-          if (entity.settleOrder >= 0) this.#bySeq.delete(event.seq);
-        }
-        break;
-      case 'named':
-        entity = this.#bySeq.get(event.seq);
-        if (entity) {
-          if (entity.name !== event.name) this.tracker.rename(entity, event.name);
-          if (event.detail !== undefined && entity.detail !== event.detail) this.tracker.describe(entity, event.detail);
-        }
-        break;
-      case 'await':
-        entity = this.#bySeq.get(event.seq);
-        if (entity) this.tracker.mirrorAwaiting(entity, this.#bySeq.get(event.target)?.id);
-        break;
-      case 'warn':
-        entity = this.#bySeq.get(event.seq) ?? this.tracker.find(event.seq);
-        if (entity) this.tracker.warn(entity, event.warning, event.ms);
-        break;
-      case 'site':
-        entity = this.#bySeq.get(event.seq);
-        if (entity) this.tracker.site(entity, event.site);
-        break;
-      case 'log':
-        this.tracker.log(event.stream, event.text, event.t);
-        break;
-      case 'step':
-        this.tracker.step(event.label, event.line, event.t);
-        break;
-      case 'mark':
-        this.tracker.mark(event.mark, event.start, event.end);
-        if (event.mark === 'blocked') this.#gauge()?.block(this.tracker.t0 + event.start, this.tracker.t0 + event.end);
-        break;
-      case 'loop':
-        this.#gauge()?.sample(event.lagMs, event.p99Ms, event.maxMs, event.utilization, event.blocked, this.tracker.t0 + event.t);
-        break;
-      case 'control':
-        this.#control(event.message);
-        break;
-    }
+    const entity = this.#mirror.apply(event);
+    if (event.kind === 'control') this.#control(event.message);
     for (const listener of this.#eventListeners) listener({ event, entity });
   }
 
@@ -195,57 +153,50 @@ export class RunClient implements RunHandle {
         this.#gauge()?.reset();
         break;
       case 'paused':
-        this.#pausedAt = message.label;
-        this.#emit();
-        break;
       case 'resumed':
-        this.#pausedAt = undefined;
         this.#emit();
         break;
       case 'acted':
         this.#requests.get(message.request)?.(message.outcome);
         this.#requests.delete(message.request);
         break;
-      case 'fault':
-        this.#fault ??= message.text;
-        break;
-      case 'exit':
-        this.#exitCode = message.code;
-        break;
       case 'end':
         this.#finish(message.result);
-        break;
-      case 'load-error':
-        this.tracker.log('stderr', message.message);
-        this.#fault ??= message.message;
         break;
       case 'output-failed':
         this.#outputFailed = true;
         break;
+      case 'fault':
+      case 'exit':
+      case 'load-error':
       case 'hello':
       case 'loaded':
         break;
     }
   }
 
-  /** The process is gone: a run that did not say how it ended ended as the process did. */
+  /**
+   * The process is gone: a run that did not say how it ended ended as the process did, and that
+   * end goes to the listeners as if the run had said it (a saved stream ends every run).
+   */
   #exited(code: number | null, signal: string | null): void {
     if (this.#result === undefined) {
-      const exit = this.#exitCode ?? code;
-      const how = this.#stopping !== undefined ? undefined : exit !== null ? (exit === 0 ? undefined : `exited with code ${exit}`) : `killed by ${signal}`;
-      // The program ended its own process (process.exit): the console says so, as a shell would.
-      if (this.#exitCode !== undefined && this.#stopping === undefined) this.tracker.log('stderr', `process exited with code ${this.#exitCode}`);
-      const error = this.#stopping !== undefined ? undefined : (this.#fault ?? how);
-      this.#finish({
+      const { exitCode, fault } = this.#mirror;
+      const stopping = this.#stopping !== undefined;
+      const exit = exitCode ?? code;
+      const how = stopping ? undefined : exit !== null ? (exit === 0 ? undefined : `exited with code ${exit}`) : `killed by ${signal}`;
+      const error = stopping ? undefined : (fault ?? how);
+      const result: RunEnd = {
         scenario: this.scenario.id,
-        status: this.#stopping !== undefined ? 'stopped' : error ? 'failed' : 'ended',
-        ok: this.#stopping !== undefined || !error,
+        status: stopping ? 'stopped' : error ? 'failed' : 'ended',
+        ok: stopping || !error,
         error,
         wallMs: this.#started ? performance.now() - this.#startedAt : 0,
         leaks: [],
         neverAwaited: [],
         total: this.tracker.snapshot().total,
-      });
+      };
+      this.#apply({ kind: 'control', message: { type: 'end', t: this.tracker.now(), result } });
     }
     // What the program started may outlive its process: the group goes too.
     this.process.signalGroup('SIGKILL');
@@ -256,7 +207,6 @@ export class RunClient implements RunHandle {
   #finish(result: RunEnd): void {
     if (this.#result !== undefined) return;
     this.#result = result;
-    this.#pausedAt = undefined;
     this.tracker.flush();
     this.#resolveDone(result);
     this.#emit();

@@ -31,6 +31,28 @@ export interface RunHandle {
   setStepMode(on: boolean): void;
   next(): void;
   act(id: string, action: Action): Promise<ActOutcome>;
+  /** Set when the run is a recording played back: where it is, and how to move it. */
+  readonly playback?: Playback;
+}
+
+/** Where a played-back run is. */
+export interface PlaybackView {
+  /** Milliseconds into the recorded run. */
+  readonly position: number;
+  /** Milliseconds from its start to its last recorded line. */
+  readonly length: number;
+  readonly paused: boolean;
+  /** How the recorded run ended, once the playback is past its end line. */
+  readonly ended: RunEnd | undefined;
+}
+
+/** A recorded run played back (its speed is the run's speed). */
+export interface Playback {
+  view(): PlaybackView;
+  /** Pauses, or plays on (from the start again, once at the end). */
+  togglePause(): void;
+  /** Moves to this many milliseconds into the run (clamped to the recording), every panel as it was then. */
+  seek(position: number): void;
 }
 
 /** How a run is asked for: the settings it starts with, step mode, and where its loop samples go. */

@@ -1,67 +1,8 @@
-import { closeSync, fstatSync, ftruncateSync, openSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { UsageError } from '../usage-error.js';
-import { printable, quote, QUOTE_MAX } from '../text/quote.js';
-import { systemReason } from '../text/system-error.js';
+import { OutputFile, type OpenOptions, type OutputKind } from './output-file.js';
 import { withWrite, writeTo } from './stream-with-write.js';
 
-/** A `--record` path that cannot be written: exit 2 with this one line. */
-export class RecordError extends UsageError {
-  override name = 'RecordError';
-}
-
-/** What went wrong with a recording path, and what to do instead, in one line. */
-function problem(path: string, error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  switch (code) {
-    case 'ENOENT':
-      // A folder that exists yet makes no file in it (/proc) is no folder for the user to create.
-      if (isFolder(dirname(path))) return `--record: cannot create ${quote(path)}: ${systemReason(error)}; record to a folder you can write, such as ./demo.cast`;
-      return `--record: the folder ${quote(dirname(path))} does not exist; create it first or record to another path`;
-    case 'EISDIR':
-      return aFolder(path);
-    case 'ENOTDIR':
-      return `--record: ${quote(dirname(path))} is not a folder; record to a path inside a folder`;
-    case 'EACCES':
-      return `--record: no permission to write ${quote(path)}; record to a folder you can write, such as ./demo.cast`;
-    case 'EROFS':
-      return `--record: ${quote(path)} is on a read-only file system (EROFS); record to a folder you can write, such as ./demo.cast`;
-    case 'EPERM':
-      return `--record: cannot write ${quote(path)}: ${systemReason(error)}; record to a folder you can write, such as ./demo.cast`;
-    default:
-      return `--record: cannot write ${quote(path)}: ${systemReason(error)}; record to another path`;
-  }
-}
-
-function aFolder(path: string): string {
-  return `--record: ${quote(path)} is a folder; name a file in it, such as ${printable(join(path, 'demo.cast'), QUOTE_MAX)}`;
-}
-
-function exists(path: string): string {
-  return `--record: ${quote(path)} already exists; add --overwrite to replace it, or record to another path`;
-}
-
-function theModule(path: string): string {
-  return `--record: ${quote(path)} is the --file module being run, and recording would replace it; record to another path, such as ./demo.cast`;
-}
-
-/** The same file, whatever the path that reached it (a symbolic or a hard link). */
-function sameFile(a: Stats, b: Stats | undefined): boolean {
-  return a.dev === b?.dev && a.ino === b.ino;
-}
-
-function isFolder(path: string): boolean {
-  return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
-}
-
-/** How Recording.open treats a path that exists. */
-export interface OpenOptions {
-  /** `--overwrite`: an existing file may be replaced. */
-  readonly overwrite?: boolean;
-  /** A file never to record onto, even with `overwrite`: the --file module being run. */
-  readonly protect?: string;
-}
+const CAST: OutputKind = { flag: '--record', verb: 'record', doing: 'recording', example: 'demo.cast' };
 
 /** The asciicast v2 header: https://docs.asciinema.org/manual/asciicast/v2/ */
 interface CastHeader {
@@ -79,48 +20,31 @@ interface CastHeader {
  * (synchronously): whatever was on screen before a crash is in the file.
  */
 export class Recording {
-  readonly path: string;
-  #fd: number | undefined;
-  /** False when open() made the file: discard() then removes it again. */
-  readonly #existed: boolean;
+  readonly #file: OutputFile;
   #t0 = 0;
   #started = false;
   #last = 0;
   readonly #decoder = new TextDecoder('utf-8');
-  /** The first write error; recording stops there, and the dashboard goes on. */
-  #failure: string | undefined;
 
-  private constructor(path: string, fd: number, existed: boolean) {
-    this.path = path;
-    this.#fd = fd;
-    this.#existed = existed;
+  private constructor(file: OutputFile) {
+    this.#file = file;
   }
 
   /**
    * Opens the file for writing, so a path that cannot be written fails now, before the dashboard
-   * starts; throws RecordError naming the problem and the fix. A file that exists is refused
-   * unless `overwrite` (as `asciinema rec` does), and is emptied only when the recording starts;
-   * a device or a pipe that exists (/dev/stderr) is written as it is, since nothing is replaced.
+   * starts; throws RecordError naming the problem and the fix (see OutputFile).
    */
   static open(path: string, options: OpenOptions = {}): Recording {
-    try {
-      const existing = statSync(path, { throwIfNoEntry: false });
-      if (existing?.isDirectory()) throw new RecordError(aFolder(path));
-      if (existing && options.protect && sameFile(existing, statSync(options.protect, { throwIfNoEntry: false }))) throw new RecordError(theModule(path));
-      if (existing?.isFile() && !options.overwrite) throw new RecordError(exists(path));
-      // A new file is made exclusively: one that appeared since the check (or a symbolic link
-      // to nothing) is not taken over without --overwrite.
-      return new Recording(path, openSync(path, existing || options.overwrite ? 'a' : 'ax'), existing !== undefined);
-    } catch (error) {
-      if (error instanceof RecordError) throw error;
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new RecordError(exists(path));
-      throw new RecordError(problem(path, error));
-    }
+    return new Recording(OutputFile.open(path, CAST, options));
+  }
+
+  get path(): string {
+    return this.#file.path;
   }
 
   /** Why writing stopped before the end, if it did (a full disk, a removed folder). */
   get failure(): string | undefined {
-    return this.#failure;
+    return this.#file.failure;
   }
 
   /** Writes the header: the terminal's size now, and the start of the clock of every event. */
@@ -128,12 +52,7 @@ export class Recording {
     if (this.#started) return;
     this.#started = true;
     this.#t0 = performance.now();
-    try {
-      // A pipe or a device (/dev/stderr) is written as it is; only a file is emptied first.
-      if (this.#fd !== undefined && fstatSync(this.#fd).isFile()) ftruncateSync(this.#fd, 0);
-    } catch (error) {
-      this.#fail(error);
-    }
+    this.#file.begin();
     const header: CastHeader = {
       version: 2,
       width,
@@ -180,20 +99,12 @@ export class Recording {
   }
 
   close(): void {
-    const fd = this.#fd;
-    this.#fd = undefined;
-    if (fd !== undefined) closeSync(fd);
+    this.#file.close();
   }
 
   /** Closes a recording that never started, removing the file if open() made it. */
   discard(): void {
-    this.close();
-    if (this.#started || this.#existed) return;
-    try {
-      unlinkSync(this.path);
-    } catch {
-      // Someone else removed it already: nothing is left behind either way.
-    }
+    this.#file.discard();
   }
 
   #event(code: 'o' | 'r', data: string): void {
@@ -205,15 +116,6 @@ export class Recording {
   }
 
   #write(line: string): void {
-    if (this.#fd === undefined || this.#failure) return;
-    try {
-      writeSync(this.#fd, `${line}\n`);
-    } catch (error) {
-      this.#fail(error);
-    }
-  }
-
-  #fail(error: unknown): void {
-    this.#failure ??= (error as NodeJS.ErrnoException).code ?? String(error);
+    this.#file.write(`${line}\n`);
   }
 }

@@ -42,10 +42,12 @@ describe('headless CLI', () => {
     expect(run.stdout.split('\n')[0]).toBe('This is a synchronous function');
   });
 
-  it('--json prints one DESIGN §5 event per line', () => {
+  it('--json prints one DESIGN §5 event per line, after the stream header', () => {
     const run = cli(['--json', '-s', 'seed']);
     expect(run.code).toBe(0);
-    const events = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const [header, ...events] = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(header).toEqual({ type: 'stream', version: 1, loopscope: pkg.version });
     expect(events[0]).toMatchObject({ type: 'start', scenario: 'seed' });
     // The run's end, then its process's exit.
     expect(events.at(-2)).toMatchObject({ type: 'end', scenario: 'seed', ok: true });

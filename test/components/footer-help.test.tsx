@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Footer } from '../../components/Footer.js';
 import { HelpOverlay } from '../../components/HelpOverlay.js';
 import { TooSmall } from '../../components/TooSmall.js';
-import { keyHelpRows, KEYS } from '../../src/view/keys.js';
+import { appliesIn, keyHelpRows, KEYS } from '../../src/view/keys.js';
 import { layoutFor } from '../../src/view/layout.js';
 import { dashboard, ENTITIES, entity, runSnapshot } from './fixtures.js';
 import { frameAt, frameOf } from './render.js';
@@ -34,6 +34,13 @@ describe('Footer', () => {
     expect(wide).toContain('+/- velocidad');
   });
 
+  it('in a replay, hints the replay’s keys', () => {
+    const [, hints] = frameOf(<Footer store={new HeldSnapshot(dashboard({ session: { mode: 'replay' } }))} width={80} />).split('\n');
+    expect(hints).toMatch(/^space pause {2}←→ seek {2}Home\/End start\/end/);
+    expect(hints).toMatch(/\? help {2}q quit$/);
+    expect(hints).not.toContain('rerun');
+  });
+
   it('shows what a key did, worded in the current language', () => {
     const snap = dashboard({ session: { lang: 'es', message: (s) => s.cancelRequested('worker-a') } });
     expect(frameOf(<Footer store={new HeldSnapshot(snap)} width={80} />)).toContain('» cancelación pedida para worker-a');
@@ -60,15 +67,27 @@ describe('Footer', () => {
 });
 
 describe('HelpOverlay', () => {
+  const live = KEYS.filter((b) => appliesIn(b, 'live'));
+  const replayOnly = KEYS.filter((b) => !appliesIn(b, 'live'));
+
   it('lists every binding of the key table', () => {
     const frame = frameOf(<HelpOverlay store={new HeldSnapshot(dashboard())} width={80} height={20} />);
     expect(frame).toMatchSnapshot();
-    for (const binding of KEYS) expect(frame).toContain(binding.help.en);
+    for (const binding of live) expect(frame).toContain(binding.help.en);
+    for (const binding of replayOnly) expect(frame).not.toContain(binding.help.en);
   });
 
   it('in Spanish', () => {
     const frame = frameOf(<HelpOverlay store={new HeldSnapshot(dashboard({ session: { lang: 'es' } }))} width={80} height={20} />);
-    for (const binding of KEYS) expect(frame).toContain(binding.help.es);
+    for (const binding of live) expect(frame).toContain(binding.help.es);
+  });
+
+  it('in a replay, the replay’s keys: space pauses, ← → seek', () => {
+    const frame = frameOf(<HelpOverlay store={new HeldSnapshot(dashboard({ session: { mode: 'replay' } }))} width={80} height={20} />);
+    for (const binding of KEYS.filter((b) => appliesIn(b, 'replay'))) expect(frame).toContain(binding.help.en);
+    expect(frame).toMatch(/space +pause \/ play/);
+    expect(frame).toMatch(/← +back one second/);
+    expect(frame).not.toContain('step mode');
   });
 
   it('at 80x24 and 160x48, in both languages: every binding in full, within the box', () => {
@@ -82,7 +101,7 @@ describe('HelpOverlay', () => {
         const lines = frame.split('\n');
         expect(lines).toHaveLength(body);
         for (const line of lines) expect(line.length).toBeLessThanOrEqual(columns);
-        for (const row of keyHelpRows(lang)) expect(frame, `${columns}x${rows} ${lang}`).toMatch(new RegExp(`${escape(row.keys)} +${escape(row.help)} `));
+        for (const row of keyHelpRows(lang, 'live')) expect(frame, `${columns}x${rows} ${lang}`).toMatch(new RegExp(`${escape(row.keys)} +${escape(row.help)} `));
       }
     }
   });

@@ -32,6 +32,15 @@ describe('Header', () => {
     expect(frame).not.toContain('● running');
   });
 
+  it('in a replay, says so, with the position, the length and whether it plays', () => {
+    const replay = { position: 1250, length: 3400, paused: false, ended: undefined };
+    const playing = frameOf(<Header store={new HeldSnapshot(dashboard({ session: { mode: 'replay', replay, speed: 0.5 } }))} ids={['seed', 'futures']} width={80} />);
+    expect(playing).toMatch(/\[1 seed\] {2}2 futures +▶ replay 1\.25s \/ 3\.40s {2}0\.5x {2}● running$/);
+    const paused = frameOf(<Header store={new HeldSnapshot(dashboard({ session: { mode: 'replay', replay: { ...replay, paused: true }, lang: 'es' } }))} ids={['seed']} width={80} />);
+    expect(paused).toContain('❚❚ repetición 1.25s / 3.40s');
+  });
+
+
   it('counts a live block up while the thread is held, then says running once it is free', async () => {
     const store = new HeldSnapshot(dashboard({ block: { start: 1000, end: 1400, live: true } }));
     const app = render(<Header store={store} ids={IDS} width={80} />);
