@@ -8,8 +8,11 @@ import type { Action, LoopMirror, RunHandle } from './run-handle.js';
 /** Silence from a running program longer than this is its thread held: a block, going on now. */
 const SILENCE_MS = 80;
 
-/** An event as a consumer of the stream gets it, with the mirrored entity it was about. */
-export type ObservedEvent = { readonly event: StreamEvent; readonly entity: EntityRecord | undefined };
+/**
+ * An event as a consumer of the stream gets it, with the mirrored entity it was about, and for a
+ * traced command the pid of the process it came from.
+ */
+export type ObservedEvent = { readonly event: StreamEvent; readonly entity: EntityRecord | undefined; readonly pid?: number };
 
 export interface RunClientOptions {
   readonly scenario: ScenarioInfo;
@@ -95,6 +98,15 @@ export class RunClient implements RunHandle {
     return () => this.#eventListeners.delete(listener);
   }
 
+  /** Stops reading the run's events (a slow reader): its process waits, its writes held by the full pipe. */
+  pauseEvents(): void {
+    this.process.pauseEvents();
+  }
+
+  resumeEvents(): void {
+    this.process.resumeEvents();
+  }
+
   /** Stops the run: its process is asked, then told, then made to end (see AgentProcess.end). */
   async stop(reason: string): Promise<RunEnd> {
     if (this.#result === undefined) {
@@ -155,6 +167,9 @@ export class RunClient implements RunHandle {
       case 'mark':
         this.tracker.mark(event.mark, event.start, event.end);
         if (event.mark === 'blocked') this.#loop?.block(this.tracker.t0 + event.start, this.tracker.t0 + event.end);
+        break;
+      case 'tally':
+        this.tracker.tally(event.entity, event.state, event.count);
         break;
       case 'loop':
         this.#loop?.sample(event.lagMs, event.p99Ms, event.maxMs, event.utilization, event.blocked, this.tracker.t0 + event.t);

@@ -54,7 +54,10 @@ export interface Snapshot {
   /** Every entity ever tracked, by current state, folded ones included. */
   readonly counts: Readonly<Record<State, number>>;
   readonly total: number;
-  /** Settled entities dropped from `entities` to bound memory. */
+  /**
+   * Settled entities not in `entities`: dropped to bound memory, or never listed (a traced
+   * program's entity that was over before it was shown, counted in its own process).
+   */
   readonly folded: number;
   readonly logs: readonly LogLine[];
   readonly droppedLogs: number;
@@ -134,9 +137,9 @@ export class EntityRecord {
     return (this.#id ??= KIND_RULES[this.kind].prefix + this.seq);
   }
 
-  /** The value as text, for a resolved entity (the view keeps it once made). */
+  /** The value as text, for a resolved entity or a settled one that said how (the view keeps it once made). */
   get value(): string | undefined {
-    return this.state === 'resolved' ? valueText(this.outcome) : undefined;
+    return this.state === 'resolved' || (this.state === 'settled' && this.outcome !== undefined) ? valueText(this.outcome) : undefined;
   }
 
   /** The error as text, for a rejected or cancelled entity (the view keeps it once made). */
@@ -209,6 +212,8 @@ export interface TrackerSink {
   log(stream: 'stdout' | 'stderr', text: string, t: number): void;
   step(label: string, line: number | undefined, t: number): void;
   mark(kind: Mark['kind'], start: number, end: number): void;
+  /** `count` more entities of `kind` ended in `state` without being listed. */
+  tally(kind: Kind, state: State, count: number): void;
 }
 
 /**
@@ -233,6 +238,8 @@ export class Tracker {
   #settled = 0;
   /** Folded records already dropped from #records. */
   #dropped = 0;
+  /** Entities counted but never listed (see tally). */
+  #tallied = 0;
   readonly #counts = new Float64Array(STATES.length);
   #total = 0;
   #logs: LogLine[] = [];
@@ -306,6 +313,29 @@ export class Tracker {
   }
 
   /**
+   * An entity made earlier, at `us`, and tracked from now on (a traced program's promise that
+   * lived long enough to be shown): it takes the next seq. `naming` is its name or the number of
+   * its default one.
+   */
+  adopt(kind: Kind, naming: string | number, state: State, us: number, parent: string | undefined, detail: string | undefined): EntityRecord {
+    return this.#add(++this.#seq, kind, naming, state, us, parent, detail, undefined);
+  }
+
+  /**
+   * Entities that ended before anyone listed them (a traced program's short-lived promises and
+   * timers, counted in its own process): they count in `counts`, `total` and `folded`, and cost
+   * nothing else.
+   */
+  tally(kind: Kind, state: State, count: number): void {
+    if (count <= 0) return;
+    this.#counts[codeOf(state)]! += count;
+    this.#total += count;
+    this.#tallied += count;
+    this.#sink?.tally(kind, state, count);
+    this.#changed(undefined);
+  }
+
+  /**
    * An entity tracked elsewhere (in the run's own process), as its events tell it: `seq` must be
    * the next one, and `naming` its name or the number of its default one.
    */
@@ -338,7 +368,10 @@ export class Tracker {
     this.#move(rec, state, outcome, settles || starts || this.stateEvents || this.#sink !== undefined ? this.#nowUs() : 0);
   }
 
-  /** A state change told by the run's own process, at its time; a settled one brings its outcome as text. */
+  /**
+   * A state change at a time known from elsewhere (told by the run's own process, or seen late by
+   * a traced program's probe); a settled one brings its outcome as text.
+   */
   mirrorState(rec: EntityRecord, state: State, us: number, outcome?: string): void {
     if (rec.state === state || isSettled(rec.state)) return;
     this.#move(rec, state, outcome, us);
@@ -460,7 +493,7 @@ export class Tracker {
       entities: Object.freeze(entities),
       counts: Object.freeze(counts),
       total: this.#total,
-      folded,
+      folded: folded + this.#tallied,
       logs,
       droppedLogs: this.#droppedLogs + extraDropped,
       marks: (this.#marksView ??= Object.freeze(this.#marks.slice())),

@@ -15,6 +15,7 @@ const STEP = 5;
 const MARK = 6;
 const LOOP = 7;
 const CONTROL = 8;
+const TALLY = 9;
 
 /** Where a number of a default name goes in an entity's naming: a name string, or a u32. */
 const NAMED_BY_STRING = 1;
@@ -101,6 +102,14 @@ export class Encoder {
     this.#f64(maxMs);
     this.#f64(utilization);
     this.#u8(blocked ? 1 : 0);
+  }
+
+  tally(kind: number, state: number, count: number): void {
+    this.#room(8);
+    this.#u8(TALLY);
+    this.#u8(kind);
+    this.#u8(state);
+    this.#u32(count);
   }
 
   control(message: ControlMessage): void {
@@ -258,6 +267,9 @@ function* decodeFrame(buf: Buffer): Generator<StreamEvent> {
       }
       case LOOP:
         yield { kind: 'loop', t: f64(), lagMs: f64(), p99Ms: f64(), maxMs: f64(), utilization: f64(), blocked: u8() === 1 };
+        break;
+      case TALLY:
+        yield { kind: 'tally', entity: KINDS[u8()]!, state: STATES[u8()]!, count: u32() };
         break;
       case CONTROL:
         yield { kind: 'control', message: JSON.parse(str()) as ControlMessage };
