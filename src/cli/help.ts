@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { packageFile } from '../paths.js';
-import { FLAGS, flagLabel } from './flags.js';
+import { COMMAND_USAGE, FLAGS, flagLabel } from './flags.js';
 import { keyHelpRows, scenarioKey } from '../view/keys.js';
 import type { Lang } from '../settings.js';
 import { localize, type Scenario } from '../scenario.js';
@@ -12,15 +12,17 @@ export function version(): string {
 }
 
 export function helpText(scenarios: readonly Scenario[]): string {
-  const width = Math.max(...FLAGS.map((f) => flagLabel(f).length)) + 2;
-  const flags = FLAGS.map((f) => `  ${flagLabel(f).padEnd(width)}${f.help}`).join('\n');
-  const rows = keyHelpRows('en');
-  const keyWidth = Math.max(...rows.map((r) => r.keys.length)) + 2;
-  const keys = rows.map((r) => `  ${r.keys.padEnd(keyWidth)}${r.help}`).join('\n');
+  const rows = [...FLAGS.map((f) => ({ label: flagLabel(f), help: f.help })), COMMAND_USAGE];
+  const width = Math.max(...rows.map((r) => r.label.length)) + 2;
+  const flags = rows.map((r) => `  ${r.label.padEnd(width)}${r.help}`).join('\n');
+  const keyRows = keyHelpRows('en');
+  const keyWidth = Math.max(...keyRows.map((r) => r.keys.length)) + 2;
+  const keys = keyRows.map((r) => `  ${r.keys.padEnd(keyWidth)}${r.help}`).join('\n');
   return [
     'loopscope: see tasks, futures and coroutines live on the real Node.js event loop.',
     '',
-    'Usage: loopscope [options]        (from a checkout: npm start -- [options])',
+    'Usage: loopscope [options]                          (from a checkout: npm start -- [options])',
+    '       loopscope [options] -- <command> [args…]     (from a checkout: npm start -- [options] -- <command>)',
     '',
     'Options:',
     flags,

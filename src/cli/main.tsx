@@ -1,7 +1,7 @@
 import { isatty } from 'node:tty';
 import { parseArgs, langFromEnv, type Options } from './args.js';
 import { UsageError } from '../usage-error.js';
-import { settingsWith } from '../settings.js';
+import { settingsWith, type RunSettings } from '../settings.js';
 import { inputProblem, runDashboard } from '../dashboard/dashboard.js';
 import { runHeadless } from '../headless/headless.js';
 import { strings } from '../view/i18n.js';
@@ -14,6 +14,10 @@ import { processOutput } from './process-output.js';
 import { quote } from '../text/quote.js';
 import { Recording } from '../record/record.js';
 import { findScenario, loadBuiltin, SCENARIOS } from '../../scenarios/index.js';
+import { runTraceHeadless } from '../headless/trace-headless.js';
+import { unrunnable } from '../trace/command.js';
+import { TraceRun } from '../trace/trace-run.js';
+import { traceScenario } from '../trace/trace-scenario.js';
 
 /** Runs loopscope with these arguments; resolves to the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -33,6 +37,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const lang = options.lang ?? langFromEnv(process.env);
   const settings = settingsWith({ speed: options.speed, scale: options.scale, lang });
+  if (options.command) return trace(options.command, options, settings);
   if (options.list) {
     process.stdout.write(listText(SCENARIOS, lang));
     return 0;
@@ -86,6 +91,49 @@ export async function main(argv: readonly string[]): Promise<number> {
     stop: output.closed,
     firstProcess: chosen.process,
   });
+  return output.exitCode(code);
+}
+
+/**
+ * `loopscope [flags] -- <command> [args…]`: the command traced, in the dashboard or headless;
+ * headless, loopscope exits as the command did.
+ */
+async function trace(command: readonly string[], options: Options, settings: RunSettings): Promise<number> {
+  const why = unrunnable(command[0]!);
+  if (why) return usageError(new UsageError(`cannot run ${quote(command[0]!)}: ${why}`));
+  let recording: Recording | undefined;
+  try {
+    if (options.record) recording = Recording.open(options.record, { overwrite: options.overwrite });
+  } catch (error) {
+    return usageError(error);
+  }
+  const scenario = traceScenario(command);
+  const problem = options.headless ? undefined : screenProblem(process.env);
+  if (!options.headless && problem && options.record) {
+    recording?.discard();
+    process.stderr.write(`loopscope: --record shows the dashboard, which needs a terminal (${strings('en')[problem]}); run it in a terminal\n`);
+    return 2;
+  }
+  if (!options.headless && !problem) {
+    try {
+      return await runDashboard({
+        scenarios: [scenario],
+        initial: 0,
+        settings,
+        recording,
+        createRun: (info, request) => new TraceRun(info, { output: 'capture', loop: request.loop }),
+      });
+    } finally {
+      recording?.close();
+      if (recording?.failure) process.stderr.write(`loopscope: --record: writing ${quote(recording.path)} stopped (${recording.failure}); the file holds what came before\n`);
+    }
+  }
+  if (problem && problem !== 'stdoutNotTty') {
+    const s = strings(settings.lang);
+    process.stderr.write(`${s.headlessInstead(s[problem])}\n`);
+  }
+  const output = processOutput();
+  const code = await runTraceHeadless(scenario, { json: options.json, out: output.out, err: output.err, stop: output.closed });
   return output.exitCode(code);
 }
 

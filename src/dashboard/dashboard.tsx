@@ -8,7 +8,7 @@ import { settingsWith, type RunSettings } from '../settings.js';
 import type { Recording } from '../record/record.js';
 import type { ScenarioInfo } from '../stream/events.js';
 import type { AgentProcess } from '../observer/agent-process.js';
-import { Session } from './session.js';
+import { Session, type SessionOptions } from './session.js';
 import { DashboardStore, type SnapshotSource } from './store.js';
 import { themeFor } from '../view/theme.js';
 import { Tour } from './tour.js';
@@ -30,6 +30,8 @@ export interface DashboardOptions {
   readonly firstProcess?: AgentProcess;
   /** Seconds per scenario of a hands-free tour (`--autoplay`); the app then ends by itself with 0. */
   readonly autoplay?: number;
+  /** Makes the runs, when they are not scenarios in agent processes (a traced command). */
+  readonly createRun?: SessionOptions['createRun'];
 }
 
 /** Why keys cannot be read from `stdin` (so the dashboard cannot run), or undefined when they can. */
@@ -74,6 +76,7 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
     settings: settingsWith({ interactive: options.autoplay === undefined }, options.settings),
     onQuit: (code) => void finish(code),
     firstProcess: options.firstProcess,
+    createRun: options.createRun,
   });
   const store = new DashboardStore(session);
   const tour = options.autoplay === undefined ? undefined : new Tour(session, options.autoplay, () => void finish(0));

@@ -82,27 +82,42 @@ async function runOne(scenario: ScenarioInfo, options: HeadlessOptions, process:
   return { result, outputFailed: false };
 }
 
+/** A run whose every event can be followed, and held back while its reader catches up. */
+export interface EventFeed {
+  onEvent(listener: (observed: ObservedEvent) => void): () => void;
+  pauseEvents(): void;
+  resumeEvents(): void;
+}
+
 /**
  * Writes every event of the run as a DESIGN §5 JSON line. A reader slower than the run holds the
  * run back: while our output waits to drain, the events pipe is not read, the run's writes to it
  * wait, and nothing is dropped.
  */
-function followAsJson(client: RunClient, out: Sink): { said: boolean } {
+export function followAsJson(feed: EventFeed, out: Sink): { said: boolean } {
   const ended = { said: false };
-  client.onEvent((observed) => {
+  feed.onEvent((observed) => {
     if (observed.event.kind === 'control' && observed.event.message.type === 'end') ended.said = true;
     const line = toJson(observed);
     if (line === undefined) return;
     if (out.write(`${JSON.stringify(line)}\n`) === false && out.once) {
-      client.process.pauseEvents();
-      out.once('drain', () => client.process.resumeEvents());
+      feed.pauseEvents();
+      out.once('drain', () => feed.resumeEvents());
     }
   });
   return ended;
 }
 
-/** An event of the stream as a DESIGN §5 JSON line (undefined for those the format leaves out). */
-export function toJson({ event, entity }: ObservedEvent): object | undefined {
+/**
+ * An event of the stream as a DESIGN §5 JSON line (undefined for those the format leaves out);
+ * a traced command's lines say which process they came from (`pid`).
+ */
+export function toJson(observed: ObservedEvent): object | undefined {
+  const line = jsonLine(observed);
+  return line === undefined || observed.pid === undefined ? line : { ...line, pid: observed.pid };
+}
+
+function jsonLine({ event, entity }: ObservedEvent): object | undefined {
   switch (event.kind) {
     case 'entity':
     case 'state': {
@@ -115,7 +130,7 @@ export function toJson({ event, entity }: ObservedEvent): object | undefined {
         kind: view.kind,
         name: view.name,
         state: event.state,
-        ...(event.kind === 'state' && event.text !== undefined ? { [view.state === 'resolved' ? 'value' : 'error']: event.text } : {}),
+        ...(event.kind === 'state' && event.text !== undefined ? { [view.state === 'rejected' || view.state === 'cancelled' ? 'error' : 'value']: event.text } : {}),
         ...(view.parent !== undefined ? { parent: view.parent } : {}),
       };
     }
@@ -127,9 +142,15 @@ export function toJson({ event, entity }: ObservedEvent): object | undefined {
       return { t: round(event.end), type: 'mark', kind: event.mark, start: round(event.start), end: round(event.end) };
     case 'loop':
       return { t: round(event.t), type: 'loop', lagMs: round(event.lagMs), utilization: Math.round(event.utilization * 100) / 100, p99Ms: round(event.p99Ms), maxMs: round(event.maxMs) };
+    case 'tally':
+      return { type: 'folded', kind: event.entity, state: event.state, count: event.count };
     case 'named':
       return undefined;
     case 'control':
+      // A traced process joined: its entity says when, and its own id.
+      if (event.message.type === 'hello' && event.message.argv && entity) {
+        return { t: round(entity.created), type: 'process', id: entity.id, ppid: event.message.ppid, argv: event.message.argv };
+      }
       return controlJson(event.message);
   }
 }
@@ -140,7 +161,7 @@ function controlJson(message: Extract<ObservedEvent['event'], { kind: 'control' 
       return { t: 0, type: 'start', scenario: message.scenario };
     case 'end': {
       const r = message.result;
-      return { t: round(message.t), type: 'end', scenario: r.scenario, ok: r.ok, status: r.status, wallMs: round(r.wallMs), ...(r.error ? { error: r.error } : {}), leaks: r.leaks };
+      return { t: round(message.t), type: 'end', scenario: r.scenario, ok: r.ok, status: r.status, wallMs: round(r.wallMs), ...(r.error ? { error: r.error } : {}), leaks: r.leaks, ...(r.code === undefined ? {} : { code: r.code }) };
     }
     case 'exit':
       return { t: round(message.t), type: 'exit', code: message.code };
