@@ -17,6 +17,7 @@ const select = (s: DashboardSnapshot) => ({
   summary: s.session.scenario.summary,
   selected: s.session.selectedId === undefined ? undefined : s.run.entities.find((e) => e.id === s.session.selectedId),
   failure: s.session.result?.status === 'failed' ? s.session.result.error : undefined,
+  run: s.session.scenario.command === undefined ? ('scenario' as const) : ('trace' as const),
 });
 
 /** The hints that fit in `width`, in key-table order; `? help` and `q quit` always stay. */
@@ -40,7 +41,7 @@ function fitHints(hints: readonly { keys: string; hint: string }[], width: numbe
  */
 export function Footer({ store, width }: Props) {
   const theme = useTheme();
-  const { lang, message, summary, selected, failure } = useSnapshot(store, select);
+  const { lang, message, summary, selected, failure, run } = useSnapshot(store, select);
   const s = strings(lang);
   let line: string;
   let colour: string | undefined;
@@ -65,7 +66,7 @@ export function Footer({ store, width }: Props) {
         {line}
       </Text>
       <Text wrap="truncate-end" color={theme.muted}>
-        {fitHints(footerHints(lang), width)}
+        {fitHints(footerHints(lang, run), width)}
       </Text>
     </Box>
   );

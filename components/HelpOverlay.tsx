@@ -8,14 +8,16 @@ import { Panel, type StorePanelProps } from './Panel.js';
 
 export type Props = StorePanelProps;
 
-const select = (s: DashboardSnapshot) => s.session.lang;
+const selectLang = (s: DashboardSnapshot) => s.session.lang;
+const selectRun = (s: DashboardSnapshot) => (s.session.scenario.command === undefined ? 'scenario' : 'trace');
 
-/** The key table in words, shown in place of the panels while `?` is on. */
+/** The key table in words (the keys for the kind of run on screen), shown in place of the panels while `?` is on. */
 export function HelpOverlay({ store, width, height }: Props) {
   const theme = useTheme();
-  const lang = useSnapshot(store, select);
+  const lang = useSnapshot(store, selectLang);
+  const run = useSnapshot(store, selectRun);
   const s = strings(lang);
-  const rows = keyHelpRows(lang);
+  const rows = keyHelpRows(lang, run);
   const perColumn = height - 2;
   const columns: (typeof rows)[] = [];
   for (let i = 0; i < rows.length; i += perColumn) columns.push(rows.slice(i, i + perColumn));

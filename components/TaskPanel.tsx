@@ -18,6 +18,10 @@ const select = (s: DashboardSnapshot) => ({
   folded: s.run.folded,
   selectedId: s.session.selectedId,
   lang: s.session.lang,
+  traced: s.session.scenario.command !== undefined,
+  // A traced command's process shown alone is the first row of the slice.
+  process: s.session.process === undefined ? undefined : s.run.entities[0]?.name,
+  processes: s.processes,
 });
 
 /** `1 run 2 wait 5 ✓`: every entity of the run by state, folded ones included. */
@@ -28,13 +32,16 @@ function countsNote(counts: Readonly<Record<State, number>>, lang: Lang): string
 }
 
 /**
- * Tasks, futures, coroutines, workers and processes of the run, in creation order under their
- * creators. Only the rows that fit are rendered, and the selected one is always among them.
+ * Tasks, futures, coroutines, workers and processes of the run (a traced command's promises and
+ * resources, under its processes), in creation order under their creators. Only the rows that
+ * fit are rendered, and the selected one is always among them.
  */
 export function TaskPanel({ store, width, height }: Props) {
   const theme = useTheme();
-  const { entities, counts, folded, selectedId, lang } = useSnapshot(store, select);
+  const { entities, counts, folded, selectedId, lang, traced, process, processes } = useSnapshot(store, select);
   const s = strings(lang);
+  const which = process ?? (processes > 1 ? s.processes(processes) : undefined);
+  const title = traced ? `${s.traced}${which === undefined ? '' : ` · ${which}`}` : s.tasks;
   const rows = orderRows(entities);
   const inner = height - 2;
   const selected = findRow(rows, selectedId);
@@ -46,7 +53,7 @@ export function TaskPanel({ store, width, height }: Props) {
   const columns = rowColumns(width - 4);
   const notes = [folded > 0 ? s.foldedRows(folded) : '', overflow ? s.moreRows(start, rows.length - start - shown.length) : ''].filter(Boolean);
   return (
-    <Panel title={s.tasks} note={countsNote(counts, lang)} width={width} height={height}>
+    <Panel title={title} note={countsNote(counts, lang)} width={width} height={height}>
       {rows.length === 0 ? <Text color={theme.muted}>{s.noEntities}</Text> : null}
       {shown.map((row) => (
         <TaskRow key={row.entity.id} store={store} entity={row.entity} depth={row.depth} columns={columns} selected={row.entity.id === selectedId} lang={lang} />

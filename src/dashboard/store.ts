@@ -6,6 +6,7 @@ import type { Snapshot } from '../runtime/tracker.js';
 import { STATES, type State } from '../runtime/states.js';
 import type { Session, SessionState } from './session.js';
 import { spinnerAt } from '../view/theme.js';
+import { processSlice } from '../view/process-slice.js';
 
 /** The newest stretch the run's loop could not run: going on now, or measured once over. */
 export interface BlockView {
@@ -36,6 +37,8 @@ export interface DashboardSnapshot {
   readonly spinner: string;
   /** performance.now() when the snapshot was built: the clock of what changes with time alone (tour pages). */
   readonly at: number;
+  /** How many Node processes a traced command has shown so far (0 for a scenario's run). */
+  readonly processes: number;
 }
 
 /** What panels read: subscribe + getSnapshot, the shape useSyncExternalStore takes. */
@@ -108,6 +111,7 @@ export function dashboardSnapshot(
     block: undefined,
     spinner: spinnerAt(0),
     at: 0,
+    processes: 0,
     ...parts,
     session,
     loop,
@@ -278,9 +282,13 @@ export class DashboardStore implements SnapshotSource {
     const since = run?.blockedSince();
     const recent = this.#block && !run?.finished && now - this.#block.end < BLOCK_HOLD_MS ? this.#block : undefined;
     const block = since !== undefined ? { start: since, end: now, live: true } : recent;
+    const processes = run?.processIds?.() ?? [];
+    const shown = this.#session.state.process;
+    const snap = run ? run.tracker.snapshot() : EMPTY_RUN;
     return dashboardSnapshot(this.#session.state, this.#session.monitor.getSnapshot(), {
       version: ++this.#version,
-      run: run ? run.tracker.snapshot() : EMPTY_RUN,
+      run: shown !== undefined && processes.includes(shown) ? processSlice(snap, shown, processes) : snap,
+      processes: processes.length,
       runScenario: run?.scenario.id,
       now: run ? (this.#frozenNow ?? run.tracker.now()) : 0,
       block,

@@ -4,6 +4,7 @@ import { syncBuiltinESMExports } from 'node:module';
 import type { Server, Socket } from 'node:net';
 import timers from 'node:timers';
 import type { ChildProcess } from 'node:child_process';
+import { basename } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import type { Probe, Rule } from './probe.js';
 
@@ -68,7 +69,7 @@ const SENT: Rule<ClientRequest> = {
 
 const CHILD: Rule<ChildProcess> = {
   kind: 'process',
-  name: (c) => `${c.spawnargs.join(' ')}${c.pid === undefined ? '' : ` (pid ${c.pid})`}`,
+  name: (c) => `${[basename(c.spawnargs[0] ?? c.spawnfile), ...c.spawnargs.slice(1)].join(' ')}${c.pid === undefined ? '' : ` (pid ${c.pid})`}`,
   state: (c) => (c.exitCode !== null || c.signalCode !== null ? 'settled' : 'waiting'),
   outcome: (c) => (c.signalCode !== null ? `killed by ${c.signalCode}` : `exit code ${c.exitCode}`),
 };
@@ -148,20 +149,24 @@ export function watchResources(probe: Probe): () => void {
   };
 }
 
-/** Resource types that are fs requests, as process.getActiveResourcesInfo() names them. */
-const FS_REQUESTS: ReadonlySet<string> = new Set(['FSReqCallback', 'FSReqPromise']);
+/**
+ * A callback fs request, as process.getActiveResourcesInfo() names it. The promise API's
+ * (FSReqPromise) are left out: their calls are promises, shown as such, and Node's module loader
+ * reads the program with them.
+ */
+const FS_REQUEST = 'FSReqCallback';
 
 /**
- * The fs requests in flight, as one entity per process whose detail is how many: Node says which
- * ones only to async_hooks, whose cost (and extra stack frame) the probe does without, but it
- * counts them for anyone (process.getActiveResourcesInfo).
+ * The fs requests in flight, as one entity per process whose detail is how many (running while
+ * there are some): Node says which ones only to async_hooks, whose cost (and extra stack frame)
+ * the probe does without, but it counts them for anyone (process.getActiveResourcesInfo).
  */
 export function watchFs(probe: Probe): void {
   let rec: ReturnType<Probe['tracker']['adopt']> | undefined;
   let last = 0;
   probe.onTick(() => {
     let n = 0;
-    for (const type of process.getActiveResourcesInfo()) if (FS_REQUESTS.has(type)) n++;
+    for (const type of process.getActiveResourcesInfo()) if (type === FS_REQUEST) n++;
     if (n === last) return;
     last = n;
     const detail = `${n} in flight`;
@@ -170,6 +175,6 @@ export function watchFs(probe: Probe): void {
       return;
     }
     probe.tracker.describe(rec, detail);
-    probe.tracker.setState(rec, n > 0 ? 'running' : 'waiting');
+    probe.tracker.setState(rec, n > 0 ? 'running' : 'pending');
   });
 }

@@ -7,9 +7,14 @@ import type { Localized } from '../scenario.js';
  */
 export type KeySpec = string;
 
+/** What a run is: a scenario (built-in or --file), or a traced command (`-- node app.js`). */
+export type RunKind = 'scenario' | 'trace';
+
 /** One row of the key table: its keys, and what it does in words. */
 export interface Binding {
   readonly keys: readonly KeySpec[];
+  /** The one kind of run it does something for; the footer hints at it only there. */
+  readonly only?: RunKind;
   /** How the keys read, when not just their names joined (`1-9`). */
   readonly label?: string;
   readonly help: Localized;
@@ -26,20 +31,26 @@ const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
  * the README come from it, and `HANDLERS` (commands.ts) must have a handler for each command.
  */
 const KEY_TABLE = {
-  scenario: { keys: DIGITS, label: '1-9', hintKeys: '1-9/←→', help: { en: 'switch to scenario 1-9', es: 'cambiar al escenario 1-9' }, hint: { en: 'scenario', es: 'escenario' } },
-  prevScenario: { keys: ['left', 'shift-tab'], help: { en: 'previous scenario', es: 'escenario anterior' } },
-  nextScenario: { keys: ['right', 'tab'], help: { en: 'next scenario', es: 'escenario siguiente' } },
+  scenario: { only: 'scenario', keys: DIGITS, label: '1-9', hintKeys: '1-9/←→', help: { en: 'switch to scenario 1-9', es: 'cambiar al escenario 1-9' }, hint: { en: 'scenario', es: 'escenario' } },
+  prevScenario: { only: 'scenario', keys: ['left', 'shift-tab'], help: { en: 'previous scenario', es: 'escenario anterior' } },
+  nextScenario: { only: 'scenario', keys: ['right', 'tab'], help: { en: 'next scenario', es: 'escenario siguiente' } },
   rerun: { keys: ['r'], help: { en: 'run this scenario again', es: 'volver a ejecutar este escenario' }, hint: { en: 'rerun', es: 'repetir' } },
-  stepMode: { keys: [' '], help: { en: 'step mode on/off (pause at each step)', es: 'modo paso a paso sí/no (pausa en cada paso)' }, hint: { en: 'step', es: 'pasos' } },
-  nextStep: { keys: ['n'], help: { en: 'next step (in step mode)', es: 'siguiente paso (en modo paso a paso)' }, hint: { en: 'next', es: 'sigue' } },
+  stepMode: { only: 'scenario', keys: [' '], help: { en: 'step mode on/off (pause at each step)', es: 'modo paso a paso sí/no (pausa en cada paso)' }, hint: { en: 'step', es: 'pasos' } },
+  nextStep: { only: 'scenario', keys: ['n'], help: { en: 'next step (in step mode)', es: 'siguiente paso (en modo paso a paso)' }, hint: { en: 'next', es: 'sigue' } },
   up: { keys: ['up', 'k'], help: { en: 'select the row above', es: 'elegir la fila de arriba' } },
   down: { keys: ['down', 'j'], hintKeys: '↑↓/jk', help: { en: 'select the row below', es: 'elegir la fila de abajo' }, hint: { en: 'select', es: 'elegir' } },
-  cancel: { keys: ['c'], help: { en: 'cancel the selected task or future', es: 'cancelar la task o el future elegido' }, hint: { en: 'cancel', es: 'cancelar' } },
-  resolve: { keys: ['f'], help: { en: 'resolve the selected future (set its result)', es: 'resolver el future elegido (darle resultado)' }, hint: { en: 'resolve', es: 'resolver' } },
-  reject: { keys: ['x'], help: { en: 'reject the selected future (set an exception)', es: 'rechazar el future elegido (darle una excepción)' }, hint: { en: 'reject', es: 'rechazar' } },
-  faster: { keys: ['+', '='], help: { en: 'faster (time scale up to 10x)', es: 'más rápido (escala de tiempo hasta 10x)' } },
-  slower: { keys: ['-', '_'], hintKeys: '+/-', help: { en: 'slower (down to 0.1x)', es: 'más lento (hasta 0.1x)' }, hint: { en: 'speed', es: 'velocidad' } },
-  code: { keys: ['p'], help: { en: 'Python / TypeScript code', es: 'código Python / TypeScript' }, hint: { en: 'python', es: 'python' } },
+  process: {
+    only: 'trace',
+    keys: ['w'],
+    help: { en: 'show the traced command’s next Node process alone, then all', es: 'mostrar solo el siguiente proceso Node del comando, luego todos' },
+    hint: { en: 'process', es: 'proceso' },
+  },
+  cancel: { only: 'scenario', keys: ['c'], help: { en: 'cancel the selected task or future', es: 'cancelar la task o el future elegido' }, hint: { en: 'cancel', es: 'cancelar' } },
+  resolve: { only: 'scenario', keys: ['f'], help: { en: 'resolve the selected future (set its result)', es: 'resolver el future elegido (darle resultado)' }, hint: { en: 'resolve', es: 'resolver' } },
+  reject: { only: 'scenario', keys: ['x'], help: { en: 'reject the selected future (set an exception)', es: 'rechazar el future elegido (darle una excepción)' }, hint: { en: 'reject', es: 'rechazar' } },
+  faster: { only: 'scenario', keys: ['+', '='], help: { en: 'faster (time scale up to 10x)', es: 'más rápido (escala de tiempo hasta 10x)' } },
+  slower: { only: 'scenario', keys: ['-', '_'], hintKeys: '+/-', help: { en: 'slower (down to 0.1x)', es: 'más lento (hasta 0.1x)' }, hint: { en: 'speed', es: 'velocidad' } },
+  code: { only: 'scenario', keys: ['p'], help: { en: 'Python / TypeScript code', es: 'código Python / TypeScript' }, hint: { en: 'python', es: 'python' } },
   lang: { keys: ['l'], help: { en: 'language: English / Spanish', es: 'idioma: inglés / español' }, hint: { en: 'español', es: 'english' } },
   help: { keys: ['?'], help: { en: 'this help', es: 'esta ayuda' }, hint: { en: 'help', es: 'ayuda' } },
   closeHelp: { keys: ['escape'], help: { en: 'close the help', es: 'cerrar la ayuda' } },
@@ -83,15 +94,15 @@ function keysLabel(binding: Binding, lang: Lang): string {
   return binding.label ?? binding.keys.map((k) => keyName(k, lang)).join(' / ');
 }
 
-/** The key table as rows of text, for the help overlay and the README. */
-export function keyHelpRows(lang: Lang): { readonly keys: string; readonly help: string }[] {
-  return KEYS.map((b) => ({ keys: keysLabel(b, lang), help: b.help[lang] }));
+/** The key table as rows of text, for `--help` and the README; for the help overlay, the rows for one kind of run. */
+export function keyHelpRows(lang: Lang, run?: RunKind): { readonly keys: string; readonly help: string }[] {
+  return KEYS.filter((b) => run === undefined || b.only === undefined || b.only === run).map((b) => ({ keys: keysLabel(b, lang), help: b.help[lang] }));
 }
 
-/** The short hints of the footer, in table order: `r rerun`. */
-export function footerHints(lang: Lang): { readonly keys: string; readonly hint: string }[] {
+/** The short hints of the footer for a kind of run, in table order: `r rerun`. */
+export function footerHints(lang: Lang, run: RunKind = 'scenario'): { readonly keys: string; readonly hint: string }[] {
   const hints: { keys: string; hint: string }[] = [];
-  for (const b of KEYS) if (b.hint) hints.push({ keys: b.hintKeys ?? keysLabel(b, lang), hint: b.hint[lang] });
+  for (const b of KEYS) if (b.hint && (b.only === undefined || b.only === run)) hints.push({ keys: b.hintKeys ?? keysLabel(b, lang), hint: b.hint[lang] });
   return hints;
 }
 

@@ -4,7 +4,7 @@ import { Footer } from '../../components/Footer.js';
 import { HelpOverlay } from '../../components/HelpOverlay.js';
 import { TooSmall } from '../../components/TooSmall.js';
 import { KEYS } from '../../src/view/keys.js';
-import { dashboard, ENTITIES, runSnapshot } from './fixtures.js';
+import { dashboard, ENTITIES, FIXTURE_SCENARIO, runSnapshot } from './fixtures.js';
 import { frameOf } from './render.js';
 
 describe('Footer', () => {
@@ -36,15 +36,26 @@ describe('Footer', () => {
 });
 
 describe('HelpOverlay', () => {
-  it('lists every binding of the key table', () => {
+  const forScenarios = KEYS.filter((b) => b.only !== 'trace');
+  const forTraces = KEYS.filter((b) => b.only !== 'scenario');
+  const traced = { ...FIXTURE_SCENARIO, id: 'trace', command: ['node', 'app.mjs'] };
+
+  it('lists every binding of the key table for a scenario, and none for traced commands only', () => {
     const frame = frameOf(<HelpOverlay store={new HeldSnapshot(dashboard())} width={80} height={20} />);
     expect(frame).toMatchSnapshot();
-    for (const binding of KEYS) expect(frame).toContain(binding.help.en);
+    for (const binding of forScenarios) expect(frame).toContain(binding.help.en);
+    for (const binding of KEYS.filter((b) => b.only === 'trace')) expect(frame).not.toContain(binding.help.en);
+  });
+
+  it('lists every binding for a traced command, and none for scenarios only', () => {
+    const frame = frameOf(<HelpOverlay store={new HeldSnapshot(dashboard({ session: { scenario: traced } }))} width={80} height={20} />);
+    for (const binding of forTraces) expect(frame).toContain(binding.help.en);
+    for (const binding of KEYS.filter((b) => b.only === 'scenario')) expect(frame).not.toContain(binding.help.en);
   });
 
   it('in Spanish', () => {
     const frame = frameOf(<HelpOverlay store={new HeldSnapshot(dashboard({ session: { lang: 'es' } }))} width={80} height={20} />);
-    for (const binding of KEYS) expect(frame).toContain(binding.help.es);
+    for (const binding of forScenarios) expect(frame).toContain(binding.help.es);
   });
 });
 
