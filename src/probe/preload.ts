@@ -12,8 +12,8 @@ import { thrownText } from '../runtime/errors.js';
 import { LoopMonitor } from '../runtime/loop-monitor.js';
 import { Tracker } from '../runtime/tracker.js';
 import { Emitter } from '../stream/emitter.js';
-import { TRACE_CHANNEL_VARIABLE } from '../stream/events.js';
-import { openChannel } from './connect.js';
+import { TRACE_CHANNEL_VARIABLE, TRACE_TICK_MS } from '../stream/events.js';
+import { openChannel, type ChannelListeners } from './connect.js';
 import { Probe } from './probe.js';
 import { watchPromises } from './promises.js';
 import { watchFs, watchResources } from './resources.js';
@@ -30,24 +30,21 @@ if (path && isMainThread && !global[STARTED]) {
 }
 
 function start(path: string): void {
-  const channel = openChannel(path);
-  if (!channel) return;
   const stops: (() => void)[] = [];
-  const emitter = new Emitter(channel.fd, {
-    open: channel.open,
-    // Called from a timer, once the probe below exists.
-    onTick: () => probe.tick(),
-    onClose: () => {
-      // The watcher is gone: the program goes on alone, at its own speed.
-      for (const stop of stops.splice(0)) stop();
-      channel.close();
-    },
-  });
+  // The watcher is gone: the program goes on alone, at its own speed.
+  const quiet = () => {
+    for (const stop of stops.splice(0)) stop();
+  };
+  const on: ChannelListeners = { tick: () => undefined, close: () => undefined };
+  const channel = openChannel(path, on);
+  if (!channel) return;
+  const emitter = new Emitter(channel.fd, { beats: 'owner', open: channel.open, onClose: quiet });
+  stops.push(() => channel.close());
   // Shown entities are the watcher's to keep; here only those still alive.
   const tracker = new Tracker({ sink: emitter, retention: 0, logCapacity: 0 });
   const probe = new Probe(tracker);
   emitter.control({ type: 'hello', pid: process.pid, ppid: process.ppid, argv: process.argv, epoch: performance.timeOrigin + tracker.t0 });
-  const monitor = new LoopMonitor();
+  const monitor = new LoopMonitor({ heartbeatMs: TRACE_TICK_MS, beats: 'owner' });
   monitor.subscribe(() => {
     const v = monitor.getSnapshot();
     emitter.loop(tracker.now(), v.lagMs, v.p99Ms, v.maxMs, v.utilization, v.blocked);
@@ -56,6 +53,12 @@ function start(path: string): void {
   monitor.start();
   stops.push(() => monitor.stop(), watchPromises(probe), watchResources(probe));
   watchFs(probe);
+  on.tick = (sentAt) => {
+    probe.tick();
+    monitor.beat(sentAt);
+    emitter.flush(true);
+  };
+  on.close = () => emitter.close();
   process.on('uncaughtExceptionMonitor', (error) => emitter.control({ type: 'fault', text: thrownText(error) }));
   process.on('exit', (code) => {
     probe.tick();

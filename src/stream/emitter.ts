@@ -30,8 +30,11 @@ export interface EmitterOptions {
    * was closed), so that a number the program's next file takes is never written to.
    */
   readonly open?: () => boolean;
-  /** Called every FLUSH_MS, before the batch goes: what is seen by looking (a traced program's probe) is looked at. */
-  readonly onTick?: () => void;
+  /**
+   * Who sends the batches every FLUSH_MS: a timer of the emitter's own (the default), or the owner,
+   * calling flush(true) from a callback of its own (see LoopMonitor's `beats`).
+   */
+  readonly beats?: 'timer' | 'owner';
   /** Called once the stream is closed (the watcher went away). */
   readonly onClose?: () => void;
 }
@@ -47,17 +50,15 @@ export class Emitter implements TrackerSink {
   readonly #fd: number;
   readonly #options: EmitterOptions;
   readonly #encoder = new Encoder();
-  readonly #timer: NodeJS.Timeout;
+  readonly #timer: NodeJS.Timeout | undefined;
   #closed = false;
   #flushedAt = 0;
 
   constructor(fd: number, options: EmitterOptions = {}) {
     this.#fd = fd;
     this.#options = options;
-    this.#timer = setInterval(() => {
-      options.onTick?.();
-      this.flush(true);
-    }, FLUSH_MS);
+    if ((options.beats ?? 'timer') === 'owner') return;
+    this.#timer = setInterval(() => this.flush(true), FLUSH_MS);
     this.#timer.unref();
   }
 

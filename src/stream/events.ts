@@ -7,6 +7,15 @@ import type { Kind, State } from '../runtime/states.js';
 export const TRACE_CHANNEL_VARIABLE = 'LOOPSCOPE_TRACE';
 
 /**
+ * How often the watcher ticks each traced process: a message on its socket, 8 bytes, the wall
+ * clock (ms since 1970, a double) when it was sent. The probe works and reports on each tick, from
+ * that I/O callback, never from a timer of its own: a timer due in the same turn as one of the
+ * program's would change the stack traces the program prints. How late a tick is handled is how
+ * long the program's loop was held.
+ */
+export const TRACE_TICK_MS = 20;
+
+/**
  * The event stream a run sends from its own process to whoever watches it (the dashboard,
  * `--json`, `--save`): every entity and state change, every line printed, every step, block and
  * pause, loop samples, and the run's control messages, in the order they happened. Times are

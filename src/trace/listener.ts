@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { TRACE_TICK_MS } from '../stream/events.js';
 
 /**
  * Where a traced command's processes report: a Unix socket in a folder of its own (mode 0700,
@@ -13,6 +15,7 @@ export class Listener {
   readonly #dir: string;
   readonly #server: Server;
   readonly #sockets = new Set<Socket>();
+  readonly #ticker: NodeJS.Timeout;
   #paused = false;
 
   constructor(onConnection: (socket: Socket) => void) {
@@ -25,6 +28,14 @@ export class Listener {
       onConnection(socket);
       if (this.#paused) socket.pause();
     });
+    this.#ticker = setInterval(() => this.#tick(), TRACE_TICK_MS).unref();
+  }
+
+  /** Ticks every process (see TRACE_TICK_MS): it reports on each, and the tick's delay is its loop's. */
+  #tick(): void {
+    const tick = Buffer.allocUnsafe(8);
+    tick.writeDoubleLE(performance.timeOrigin + performance.now());
+    for (const socket of this.#sockets) socket.write(tick);
   }
 
   /** Resolves once processes can connect. */
@@ -53,6 +64,7 @@ export class Listener {
 
   /** Stops listening, drops what is still connected, and removes the folder. */
   close(): void {
+    clearInterval(this.#ticker);
     this.#server.close();
     for (const socket of this.#sockets) socket.destroy();
     this.#sockets.clear();
