@@ -29,6 +29,12 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS programs (the fixtures of traced programs that must be CommonJS): require is theirs.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', exports: 'writable', __filename: 'readonly', __dirname: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // The runtime is plain TypeScript: asyncio's machinery on Node, testable without a screen.
     files: ['src/runtime/**/*.ts'],
     rules: boundaries(

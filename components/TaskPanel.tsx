@@ -54,7 +54,7 @@ export function TaskPanel({ store, width, height }: Props) {
   const notes = [folded > 0 ? s.foldedRows(folded) : '', overflow ? s.moreRows(start, rows.length - start - shown.length) : ''].filter(Boolean);
   return (
     <Panel title={title} note={countsNote(counts, lang)} width={width} height={height}>
-      {rows.length === 0 ? <Text color={theme.muted}>{s.noEntities}</Text> : null}
+      {rows.length === 0 ? <Text color={theme.muted}>{traced ? s.noProcesses : s.noEntities}</Text> : null}
       {shown.map((row) => (
         <TaskRow key={row.entity.id} store={store} entity={row.entity} depth={row.depth} columns={columns} selected={row.entity.id === selectedId} lang={lang} />
       ))}
