@@ -149,7 +149,7 @@ function jsonLine({ event, entity }: ObservedEvent): object | undefined {
     case 'control':
       // A traced process joined: its entity says when, and its own id.
       if (event.message.type === 'hello' && event.message.argv && entity) {
-        return { t: round(entity.created), type: 'process', id: entity.id, ppid: event.message.ppid, argv: event.message.argv };
+        return { t: round(entity.created), type: 'process', id: entity.id, ...(entity.parent ? { parent: entity.parent } : {}), ppid: event.message.ppid, argv: event.message.argv };
       }
       return controlJson(event.message);
   }
