@@ -76,7 +76,7 @@ export class Probe {
 
   /** Counts `count` entities of `kind` that ended in `state` without being shown. */
   count(kind: Kind, state: State, count = 1): void {
-    this.#tallies[kindCode(kind) * STATES.length + stateCode(state)]! += count;
+    if (count > 0) this.#tallies[kindCode(kind) * STATES.length + stateCode(state)]! += count;
   }
 
   /** Also called each tick, before the resources are looked at (promises, the fs gauge). */

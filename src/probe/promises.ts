@@ -1,4 +1,5 @@
 import { executionAsyncId } from 'node:async_hooks';
+import { performance } from 'node:perf_hooks';
 import { inspect } from 'node:util';
 import { promiseHooks } from 'node:v8';
 import type { EntityRecord } from '../runtime/tracker.js';
@@ -7,8 +8,12 @@ import type { Probe } from './probe.js';
 
 /** Promises made between two ticks before they are sorted out at once (a loop of awaits never lets a tick run). */
 const YOUNG_MAX = 4096;
-/** Promises named per tick: a name costs a stack capture (µs), so a flood gets numbers instead. */
-const NAMES_PER_TICK = 64;
+/**
+ * Time the program may spend naming promises per tick (20 ms): a name is a stack capture, a few
+ * µs on a quiet machine and much more in a deep stack, so a flood gets numbers instead, at about
+ * 1% of its time.
+ */
+const NAMING_MS_PER_TICK = 0.2;
 const YOUNG = 0;
 const SETTLED_YOUNG = -1;
 
@@ -48,7 +53,7 @@ export function watchPromises(probe: Probe): () => void {
   let youngUs: number[] = [];
   let youngContext: number[] = [];
   let youngNames: (string | undefined)[] = [];
-  let names = NAMES_PER_TICK;
+  let naming = 0;
   /**
    * Until the program makes its first promise, every promise is named: Node's module loader makes
    * dozens as it loads the program, and those (Node's own) are left out.
@@ -66,15 +71,17 @@ export function watchPromises(probe: Probe): () => void {
     youngUs = [];
     youngContext = [];
     youngNames = [];
+    let over = 0;
     for (let i = 0; i < promises.length; i++) {
       const promise = promises[i]!;
       if (Marked.get(promise) === SETTLED_YOUNG) {
-        probe.count('promise', 'settled');
+        over++;
         continue;
       }
       const name = given[i] ?? probe.tracker.nextNumber('promise');
       Marked.set(promise, probe.tracker.adopt('promise', name, 'pending', us[i]!, probe.parentOf(contexts[i]!), undefined));
     }
+    probe.count('promise', 'settled', over);
   };
 
   const settle = () => {
@@ -94,9 +101,10 @@ export function watchPromises(probe: Probe): () => void {
   function init(promise: Promise<unknown>, parent: unknown): void {
     if (parent !== undefined) return;
     let name: string | undefined;
-    if (loading || names > 0) {
-      names--;
+    if (loading || naming < NAMING_MS_PER_TICK) {
+      const start = performance.now();
       name = creatorName(init);
+      naming += performance.now() - start;
       if (name === NODE_OWN) return;
       loading = false;
     }
@@ -118,7 +126,7 @@ export function watchPromises(probe: Probe): () => void {
   probe.onTick(() => {
     sort();
     settle();
-    names = NAMES_PER_TICK;
+    naming = 0;
   });
   return () => stop();
 }

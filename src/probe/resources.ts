@@ -53,11 +53,11 @@ const SERVER: Rule<Server> = {
   state: (s) => (s.listening ? 'waiting' : 'settled'),
 };
 
-const SERVED: Rule<{ request: IncomingMessage; response: ServerResponse }> = {
+const SERVED: Rule<ServerResponse> = {
   kind: 'request',
-  name: ({ request }) => `${request.method} ${request.url}`,
-  state: ({ response }) => (response.writableFinished ? 'settled' : response.destroyed ? 'cancelled' : 'pending'),
-  outcome: ({ response }) => String(response.statusCode),
+  name: (response) => `${response.req.method} ${response.req.url}`,
+  state: (response) => (response.writableFinished ? 'settled' : response.destroyed ? 'cancelled' : 'pending'),
+  outcome: (response) => String(response.statusCode),
 };
 
 const SENT: Rule<ClientRequest> = {
@@ -127,9 +127,9 @@ export function watchResources(probe: Probe): () => void {
     [
       'http.server.request.start',
       (m) => {
-        const { request, response, socket } = m as { request: IncomingMessage; response: ServerResponse; socket: Socket };
+        const { response, socket } = m as { response: ServerResponse; socket: Socket };
         // Nested under its connection's socket: the parser it came through is not a resource shown.
-        probe.watch(SERVED, { request, response }, undefined, handleId(socket));
+        probe.watch(SERVED, response, undefined, handleId(socket));
       },
     ],
     ['http.client.request.start', (m) => probe.watch(SENT, (m as { request: ClientRequest }).request)],
