@@ -6,10 +6,11 @@ import { frame } from './figures/frame.js';
 import { keys } from './figures/keys.js';
 import { threadsSpeedup } from './figures/threads-speedup.js';
 import { trackedTaskOverhead } from './figures/tracked-task-overhead.js';
+import { traceOverhead } from './figures/trace-overhead.js';
 import { wall } from './figures/wall.js';
 
 /** Every measure, in the order the table prints its figures. */
-const MEASURES: readonly Measure[] = [trackedTaskOverhead, churn, frame, dashboardCpu, wall, firstFrame, keys, threadsSpeedup];
+const MEASURES: readonly Measure[] = [trackedTaskOverhead, churn, frame, dashboardCpu, wall, firstFrame, keys, threadsSpeedup, traceOverhead];
 
 /** `--only a,b` runs the measures giving a figure whose name contains a or b. */
 function selected(argv: readonly string[]): readonly Measure[] {
