@@ -18,7 +18,7 @@ export function creatorName(hook: (...args: never[]) => unknown): string | undef
   const limit = Error.stackTraceLimit;
   const prepare = Error.prepareStackTrace;
   try {
-    Error.stackTraceLimit = 4;
+    Error.stackTraceLimit = 6;
     Error.prepareStackTrace = nameFromFrames;
     Error.captureStackTrace(holder, hook);
     return holder.stack as string | undefined;
@@ -36,18 +36,18 @@ function nameFromFrames(_error: unknown, frames: NodeJS.CallSite[]): string | un
   while (at < frames.length && frames[at]!.getFileName() === PLUMBING) at++;
   const top = frames[at];
   if (!top) return undefined;
-  // A built-in (the Promise constructor, Promise.resolve...) has no file: it is its caller's doing.
-  const builtin = !top.getFileName();
-  const maker = builtin ? frames[at + 1] : top;
-  const caller = builtin ? frames[at + 2] : frames[at + 1];
+  // Built-ins (the Promise constructor, Promise.all, Array.map...) have no file: the promise is
+  // the doing of the first frame with one, called by the next.
+  const withFile = frames.slice(at).filter((frame) => frame.getFileName());
+  const [maker, caller] = withFile;
   if (maker && isNode(maker) && (!caller || isNode(caller))) return NODE_OWN;
-  if (!builtin) return frameName(top);
+  if (top.getFileName()) return frameName(top);
   const fn = top.getFunctionName();
   const what = fn === 'Promise' ? 'new Promise' : `Promise.${fn ?? 'then'}`;
   return maker ? `${what} in ${frameName(maker)}` : what;
 }
 
-/** A frame of Node's own code (a built-in with no file counts as its caller's). */
+/** A frame of Node's own code. */
 function isNode(frame: NodeJS.CallSite): boolean {
   return frame.getFileName()?.startsWith('node:') ?? false;
 }

@@ -104,7 +104,8 @@ export function watchPromises(probe: Probe): () => void {
     if (loading || naming < NAMING_MS_PER_TICK) {
       const start = performance.now();
       name = creatorName(init);
-      naming += performance.now() - start;
+      // Leaving out the loader's promises is not the program's naming: it is not charged.
+      if (!loading) naming += performance.now() - start;
       if (name === NODE_OWN) return;
       loading = false;
     }

@@ -20,6 +20,11 @@ export interface TraceRunOptions {
   readonly tracker?: TrackerOptions;
 }
 
+/**
+ * Settled entities the screen keeps (the tracker's retention, unless told otherwise): a traced
+ * program settles thousands of things a second, and its rows are for what is still going on.
+ */
+const SETTLED_SHOWN = 100;
 /** Silence from the process on screen longer than this is its thread held: a block, going on now. */
 const SILENCE_MS = 80;
 /** After the command exits, how long its output and its processes' streams may take to close. */
@@ -55,7 +60,7 @@ export class TraceRun implements RunHandle {
 
   constructor(scenario: ScenarioInfo, options: TraceRunOptions) {
     this.scenario = scenario;
-    this.tracker = new Tracker(options.tracker);
+    this.tracker = new Tracker({ retention: SETTLED_SHOWN, ...options.tracker });
     this.#output = options.output;
     this.#loop = options.loop;
     this.#listener = new Listener((socket) => this.#connected(socket));
