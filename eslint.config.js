@@ -29,6 +29,12 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS programs (the fixtures of traced programs that must be CommonJS): require is theirs.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', exports: 'writable', __filename: 'readonly', __dirname: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // The runtime is plain TypeScript: asyncio's machinery on Node, testable without a screen.
     files: ['src/runtime/**/*.ts'],
     rules: boundaries(
@@ -65,11 +71,20 @@ export default tseslint.config(
     ),
   },
   {
-    // The watcher's side of a run's process: it starts it and reads its stream, and knows no screen.
-    files: ['src/observer/**/*.ts', 'src/stream/**/*.ts'],
+    // The probe runs inside a traced program's processes: it sends the stream and knows nothing else.
+    files: ['src/probe/**/*.ts'],
     rules: boundaries(
-      forbid(['../dashboard/*', '../view/*', '../cli/*', '../headless/*', '../record/*', '../hooks/*', '**/components/*', '../agent/*'], 'the stream and the observer know neither the screen nor the agent (they meet it through its events).'),
-      forbid(SCREEN_PACKAGES, 'the stream and the observer never import Ink or React.'),
+      forbid(['../dashboard/*', '../view/*', '../cli/*', '../headless/*', '../record/*', '../hooks/*', '**/components/*', '../agent/*', '../observer/*', '../trace/*'], 'src/probe runs inside the traced program: it knows only the runtime and the stream.'),
+      forbid(SCREEN_PACKAGES, 'src/probe never imports Ink or React.'),
+    ),
+  },
+  {
+    // The watcher's side of a run's process (or of a traced command's): it starts it and reads its
+    // stream, and knows no screen.
+    files: ['src/observer/**/*.ts', 'src/stream/**/*.ts', 'src/trace/**/*.ts'],
+    rules: boundaries(
+      forbid(['../dashboard/*', '../view/*', '../cli/*', '../headless/*', '../record/*', '../hooks/*', '**/components/*', '../agent/*', '../probe/*'], 'the stream and the watchers know neither the screen nor the agent or the probe (they meet them through their events).'),
+      forbid(SCREEN_PACKAGES, 'the stream and the watchers never import Ink or React.'),
     ),
   },
   {

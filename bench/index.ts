@@ -14,10 +14,11 @@ import { switchLatency } from './figures/switch.js';
 import { replaySeek } from './figures/replay-seek.js';
 import { threadsSpeedup } from './figures/threads-speedup.js';
 import { trackedTaskOverhead } from './figures/tracked-task-overhead.js';
+import { traceOverhead } from './figures/trace-overhead.js';
 import { wall } from './figures/wall.js';
 
 /** Every measure, in the order the table prints its figures. */
-const MEASURES: readonly Measure[] = [trackedTaskOverhead, churn, streamChurn, frame, filter, dashboardCpu, wall, firstFrame, keys, switchLatency, quitLatency, blockFrames, rss, threadsSpeedup, replaySeek];
+const MEASURES: readonly Measure[] = [trackedTaskOverhead, churn, streamChurn, frame, filter, dashboardCpu, wall, firstFrame, keys, switchLatency, quitLatency, blockFrames, rss, threadsSpeedup, replaySeek, traceOverhead];
 
 /** `--only a,b` runs the measures giving a figure whose name contains a or b. */
 function selected(argv: readonly string[]): readonly Measure[] {

@@ -17,13 +17,19 @@ const select = (s: DashboardSnapshot) => ({
   pausedAt: s.session.pausedAt,
 });
 
-/** The scenario's run(ctx) in TypeScript, or the Python it mirrors, with the current step marked. */
+/** `Code · app.mjs`: a traced command's entry file, by its name. */
+const codeOf = (file: string) => `Code · ${file.slice(file.lastIndexOf('/') + 1)}`;
+
+/**
+ * The scenario's run(ctx) in TypeScript, or the Python it mirrors, with the current step marked;
+ * for a traced command, its entry file (or its command line).
+ */
 export function CodePanel({ store, width, height }: Props) {
   const theme = useTheme();
   const { scenario, view, step, lang, pausedAt } = useSnapshot(store, select);
   const s = strings(lang);
   const code = codeLines(scenario, view, step);
-  const title = view === 'ts' ? s.codeTs : s.codePython;
+  const title = scenario.command ? (scenario.file ? codeOf(scenario.file) : s.command) : view === 'ts' ? s.codeTs : s.codePython;
   const rows = height - 2;
   const note = pausedAt ? `❚❚ ${pausedAt}` : step?.label;
   if (!code) {

@@ -20,6 +20,7 @@ const select = (s: DashboardSnapshot) => ({
   summary: s.session.scenario.summary,
   selected: s.session.selectedId === undefined ? undefined : s.run.entities.find((e) => e.id === s.session.selectedId),
   failure: s.session.result?.status === 'failed' ? s.session.result.error : undefined,
+  run: s.session.scenario.command === undefined ? ('scenario' as const) : ('trace' as const),
 });
 
 /**

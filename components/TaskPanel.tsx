@@ -29,6 +29,10 @@ const select = (s: DashboardSnapshot) => ({
   filtering: s.session.filtering,
   // The clock matters to the order only when sorted by time: otherwise it would redraw the table.
   now: s.session.table.sort === 'time' ? s.now : 0,
+  traced: s.session.scenario.command !== undefined,
+  // A traced command's process shown alone is the first row of the slice.
+  process: s.session.process === undefined ? undefined : s.run.entities[0]?.name,
+  processes: s.processes,
 });
 
 /** `1 run 2 wait 5 ✓`: every entity of the run by state, folded ones included. */
@@ -42,14 +46,14 @@ function countsNote(counts: Readonly<Record<State, number>>, lang: Lang): string
  * `Tasks & futures · /rej▌ · 12 of 10,003 · ⚠ 3`: the filter (with a cursor while it is typed)
  * and what it kept, the tree, the warnings; the panel's name goes first when there is room.
  */
-function title(s: Strings, rows: TableRows, table: TableOptions, filtering: boolean, warnings: number, room: number): string {
+function title(s: Strings, name: string, rows: TableRows, table: TableOptions, filtering: boolean, warnings: number, room: number): string {
   const parts: string[] = [];
   if (filtering || table.filter) {
     parts.push(`/${table.filter}${filtering ? '▌' : ''}`, s.matchCount(rows.matched.toLocaleString(s.lang), rows.total.toLocaleString(s.lang)));
   }
   if (table.tree) parts.push(s.tree);
   if (warnings > 0) parts.push(`${WARNING_MARK} ${warnings}`);
-  const full = [s.tasks, ...parts].join(' · ');
+  const full = [name, ...parts].join(' · ');
   return full.length <= room || parts.length === 0 ? full : parts.join(' · ');
 }
 
@@ -60,8 +64,10 @@ function title(s: Strings, rows: TableRows, table: TableOptions, filtering: bool
  */
 export function TaskPanel({ store, width, height, onPageRows }: Props) {
   const theme = useTheme();
-  const { entities, counts, folded, selectedId, lang, code, table, filtering, now } = useSnapshot(store, select);
+  const { entities, counts, folded, selectedId, lang, code, table, filtering, now, traced, process, processes } = useSnapshot(store, select);
   const s = strings(lang);
+  const which = process ?? (processes > 1 ? s.processes(processes) : undefined);
+  const name = traced ? `${s.traced}${which === undefined ? '' : ` · ${which}`}` : s.tasks;
   const rows = tableRows(entities, table, lang, now);
   // The column headers take the first line.
   const listHeight = height - 3;
@@ -74,9 +80,9 @@ export function TaskPanel({ store, width, height, onPageRows }: Props) {
   const columns = rowColumns(width - 4);
   const overflow = rows.length > listHeight;
   const footnote = [folded > 0 ? s.foldedRows(folded) : '', overflow ? s.moreRows(start, rows.length - start - shown.length) : ''].filter(Boolean).join(' · ');
-  const empty = entities.length === 0 ? s.noEntities : rows.length === 0 ? s.noMatch(table.filter) : undefined;
+  const empty = entities.length === 0 ? (traced ? s.noProcesses : s.noEntities) : rows.length === 0 ? s.noMatch(table.filter) : undefined;
   return (
-    <Panel title={title(s, rows, table, filtering, warningCount(entities), width - 6)} note={countsNote(counts, lang)} footnote={footnote} width={width} height={height}>
+    <Panel title={title(s, name, rows, table, filtering, warningCount(entities), width - 6)} note={countsNote(counts, lang)} footnote={footnote} width={width} height={height}>
       <TableHeader columns={columns} table={table} lang={lang} />
       {empty ? (
         <Text wrap="truncate-end" color={theme.muted}>

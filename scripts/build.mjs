@@ -221,11 +221,12 @@ export function bundleOptions(entry, outfile, { patches = INK_PATCHES } = {}) {
 
 /**
  * The product's entries, bundled together with shared chunks: the CLI (dist/cli.js), the agent
- * each run's own process starts from (dist/agent.js), and the public module: a --file module that
- * imports 'loopscope' gets dist/index.js, and with it the very classes the agent runs it with
- * (one CancelledError, one Future), not a copy.
+ * each run's own process starts from (dist/agent.js), the probe preloaded into every process of a
+ * traced command (dist/trace.js), and the public module: a --file module that imports 'loopscope'
+ * gets dist/index.js, and with it the very classes the agent runs it with (one CancelledError,
+ * one Future), not a copy.
  */
-const ENTRIES = { cli: 'src/cli/main.tsx', index: 'src/index.ts', agent: 'src/agent/main.ts' };
+const ENTRIES = { cli: 'src/cli/main.tsx', index: 'src/index.ts', agent: 'src/agent/main.ts', trace: 'src/probe/preload.ts' };
 
 /** A message of esbuild's in one line: where, when it knows, and what. */
 function oneLine({ text, location }) {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { FLAGS, flagLabel } from '../src/cli/flags.js';
+import { COMMAND_USAGE, FLAGS, flagLabel } from '../src/cli/flags.js';
 import { helpText } from '../src/cli/help.js';
 import { LINE_TYPES } from '../src/stream/json-lines.js';
 import { keyHelpRows, scenarioKey } from '../src/view/keys.js';
@@ -25,6 +25,8 @@ describe('README', () => {
       expect(readme).toContain(`| \`${cell(flagLabel(flag))}\` | ${cell(flag.help)} |`);
       expect(help).toContain(flagLabel(flag));
     }
+    expect(readme).toContain(`| \`${cell(COMMAND_USAGE.label)}\` | ${cell(COMMAND_USAGE.help)} |`);
+    expect(help).toContain(`${COMMAND_USAGE.label}  ${COMMAND_USAGE.help}`);
   });
 
   it('lists every key of the key table: the live ones under Keys, the replay ones under Save and replay', () => {

@@ -1,5 +1,5 @@
 import type { Commands } from './commands.js';
-import type { Emitter } from './emitter.js';
+import type { Emitter } from '../stream/emitter.js';
 import type { Run, StepGate } from './runner.js';
 
 /**

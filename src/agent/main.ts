@@ -14,7 +14,7 @@ import type { LoadedScenario } from '../scenario.js';
 import { settingsWith, type RunSettings } from '../settings.js';
 import type { Command } from '../stream/events.js';
 import { Commands } from './commands.js';
-import { Emitter } from './emitter.js';
+import { Emitter } from '../stream/emitter.js';
 import { Freeze } from './freeze.js';
 import { loadScenarioFile } from './load-file.js';
 import { captureOutput } from './output-capture.js';

@@ -23,6 +23,8 @@ export interface Options {
   readonly scale: number;
   readonly help: boolean;
   readonly version: boolean;
+  /** The command after `--`, to trace (its own flags are its own: never read as loopscope's). */
+  readonly command: readonly string[] | undefined;
 }
 
 const HINT = "run 'loopscope --help' for the flags";
@@ -35,7 +37,12 @@ const HINT = "run 'loopscope --help' for the flags";
 const NUMBER_LIKE = /^-?\.?\d/;
 
 /** Parses argv (without node and script) into options; throws UsageError with one clear line. */
-export function parseArgs(argv: readonly string[]): Options {
+export function parseArgs(all: readonly string[]): Options {
+  // Everything after the first `--` is the command to trace, whatever it looks like.
+  const dash = all.indexOf('--');
+  const argv = dash < 0 ? all : all.slice(0, dash);
+  const command = dash < 0 ? undefined : all.slice(dash + 1);
+  if (command?.length === 0) throw new UsageError(`-- needs a command after it: loopscope -- node app.js`);
   const raw = new Map<string, string | true>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -88,7 +95,14 @@ export function parseArgs(argv: readonly string[]): Options {
     scale: raw.has('scale') ? scale(text('scale')) : DEFAULT_SETTINGS.scale,
     help: raw.has('help'),
     version: raw.has('version'),
+    command,
   };
+  if (command) {
+    const scenarioFlag = ['scenario', 'file', 'all', 'list'].find((name) => raw.has(name));
+    if (scenarioFlag) throw new UsageError(`--${scenarioFlag} is for scenarios; a command after -- is traced instead: give one or the other`);
+    const timeFlag = ['speed', 'scale', 'autoplay'].find((name) => raw.has(name));
+    if (timeFlag) throw new UsageError(`--${timeFlag} is for scenarios; a traced command runs at its own pace: drop --${timeFlag}`);
+  }
   if (options.file && options.scenario) throw new UsageError('give --file or --scenario, not both');
   if (options.all && (options.file || options.scenario)) throw new UsageError('--all runs every built-in scenario; drop --scenario/--file');
   if (options.record && options.headless) throw new UsageError('--record records the dashboard; drop --headless/--json/--all');

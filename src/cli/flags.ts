@@ -33,3 +33,9 @@ export function flagLabel(flag: Flag): string {
   const short = flag.short ? `-${flag.short}, ` : '';
   return `${short}--${flag.name}${flag.value ? ` ${flag.value}` : ''}`;
 }
+
+/** The way to trace a program: not a flag, but listed with them (in `--help` and the README). */
+export const COMMAND_USAGE = {
+  label: '-- <command> [args…]',
+  help: 'trace any program: the command runs with the probe preloaded in every Node process it starts',
+} as const;

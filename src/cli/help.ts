@@ -1,25 +1,31 @@
-import { FLAGS, flagLabel } from './flags.js';
-import { keyHelpRows, scenarioKey } from '../view/keys.js';
+import { COMMAND_USAGE, FLAGS, flagLabel } from './flags.js';
+import { keyHelpRows, MODES, scenarioKey } from '../view/keys.js';
 import type { Lang } from '../settings.js';
 import { localize, type Scenario } from '../scenario.js';
 
+type KeyRows = ReturnType<typeof keyHelpRows>;
+
 export function helpText(scenarios: readonly Scenario[]): string {
-  const width = Math.max(...FLAGS.map((f) => flagLabel(f).length)) + 2;
-  const flags = FLAGS.map((f) => `  ${flagLabel(f).padEnd(width)}${f.help}`).join('\n');
-  const live = keyHelpRows('en', 'live');
-  const replay = keyHelpRows('en', 'replay');
-  const keyWidth = Math.max(...[...live, ...replay].map((r) => r.keys.length)) + 2;
-  const keys = (rows: typeof live) => rows.map((r) => `  ${r.keys.padEnd(keyWidth)}${r.help}`).join('\n');
+  const rows = [...FLAGS.map((f) => ({ label: flagLabel(f), help: f.help })), COMMAND_USAGE];
+  const width = Math.max(...rows.map((r) => r.label.length)) + 2;
+  const flags = rows.map((r) => `  ${r.label.padEnd(width)}${r.help}`).join('\n');
+  const [live, trace, replay] = MODES.map((mode) => keyHelpRows('en', mode)) as [KeyRows, KeyRows, KeyRows];
+  const keyWidth = Math.max(...[...live, ...trace, ...replay].map((r) => r.keys.length)) + 2;
+  const keys = (rows: KeyRows) => rows.map((r) => `  ${r.keys.padEnd(keyWidth)}${r.help}`).join('\n');
   return [
     'loopscope: see tasks, futures and coroutines live on the real Node.js event loop.',
     '',
-    'Usage: loopscope [options]        (from a checkout: npm start -- [options])',
+    'Usage: loopscope [options]                          (from a checkout: npm start -- [options])',
+    '       loopscope [options] -- <command> [args…]     (from a checkout: npm start -- [options] -- <command>)',
     '',
     'Options:',
     flags,
     '',
     'Keys (in the dashboard; ? shows them there too):',
     keys(live),
+    '',
+    'Keys only for a traced command (-- <command>):',
+    keys(trace.filter((row) => !live.some((l) => l.keys === row.keys && l.help === row.help))),
     '',
     'Keys in a replay (--replay):',
     keys(replay),

@@ -1,7 +1,7 @@
 import { isatty } from 'node:tty';
 import { parseArgs, langFromEnv, type Options } from './args.js';
 import { UsageError } from '../usage-error.js';
-import { settingsWith, type Lang } from '../settings.js';
+import { settingsWith, type Lang, type RunSettings } from '../settings.js';
 import { inputProblem, runDashboard } from '../dashboard/dashboard.js';
 import { headlessOutput, runHeadless } from '../headless/headless.js';
 import { strings } from '../view/i18n.js';
@@ -17,6 +17,10 @@ import { readSavedStream, type SavedStream } from '../record/saved-stream.js';
 import { SessionFiles } from './session-files.js';
 import { replay } from './replay.js';
 import { findScenario, loadBuiltin, SCENARIOS } from '../../scenarios/index.js';
+import { runTraceHeadless } from '../headless/trace-headless.js';
+import { unrunnable } from '../trace/command.js';
+import { TraceRun } from '../trace/trace-run.js';
+import { traceScenario } from '../trace/trace-scenario.js';
 
 /** Runs loopscope with these arguments; resolves to the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -36,6 +40,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const lang = options.lang ?? langFromEnv(process.env);
   const settings = settingsWith({ speed: options.speed, scale: options.scale, lang });
+  if (options.command) return trace(options.command, options, settings);
   if (options.list) {
     process.stdout.write(listText(SCENARIOS, lang));
     return 0;
@@ -129,6 +134,51 @@ function onEndingSignals(ended: (signal: EndingSignal) => void): () => number | 
     });
   }
   return () => code;
+}
+
+/**
+ * `loopscope [flags] -- <command> [args…]`: the command traced, in the dashboard or headless;
+ * headless, loopscope exits as the command did.
+ */
+async function trace(command: readonly string[], options: Options, settings: RunSettings): Promise<number> {
+  const why = unrunnable(command[0]!);
+  if (why) return usageError(new UsageError(`cannot run ${quote(command[0]!)}: ${why}`));
+  let files: SessionFiles;
+  try {
+    files = SessionFiles.open(options);
+  } catch (error) {
+    return usageError(error);
+  }
+  const scenario = traceScenario(command);
+  const problem = options.headless ? undefined : screenProblem(process.env);
+  if (!options.headless && problem && options.record) {
+    files.discard();
+    process.stderr.write(`loopscope: --record shows the dashboard, which needs a terminal (${strings('en')[problem]}); run it in a terminal\n`);
+    return 2;
+  }
+  const { recording, save } = files;
+  try {
+    if (!options.headless && !problem) {
+      return await runDashboard({
+        scenarios: [scenario],
+        initial: 0,
+        settings,
+        recording,
+        mode: 'trace',
+        createRun: (info, request) => {
+          const run = new TraceRun(info, { output: 'capture', loop: request.loop, settings: request.settings });
+          save?.follow(run);
+          return run;
+        },
+      });
+    }
+    noticeHeadless(problem, settings.lang);
+    const output = processOutput();
+    const code = await runTraceHeadless(scenario, { json: options.json, settings, save, out: output.out, err: output.err, stop: output.closed });
+    return await output.exitCode(code);
+  } finally {
+    files.close();
+  }
 }
 
 /** A mistake on the command line: one line, exit 2. Anything else is ours, and goes on up. */

@@ -28,6 +28,7 @@ export const HANDLERS = {
   nextStep: (session) => session.nextStep(),
   up: (session) => session.moveSelection(-1),
   down: (session) => session.moveSelection(1),
+  process: (session) => session.nextProcess(),
   cancel: (session) => session.act('cancel'),
   resolve: (session) => session.act('resolve'),
   reject: (session) => session.act('reject'),

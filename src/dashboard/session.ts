@@ -65,6 +65,8 @@ export interface SessionState {
   readonly consoleWidth: number;
   /** Rows the table (or the open console) shows at once, as the screen last said: what PgUp / PgDn move by. */
   readonly pageRows: number;
+  /** A traced command's Node process shown alone (its entity's id), or undefined for all of them. */
+  readonly process: string | undefined;
   readonly message: Message | undefined;
   readonly quitting: boolean;
   /** Set while `--autoplay` tours the scenarios. */
@@ -370,6 +372,26 @@ export class Session {
     this.#set({ selectedId: moveSelection(rows, this.#state.selectedId, delta), message: undefined });
   }
 
+  /**
+   * `w`: a traced command's next Node process alone (its rows, its loop), after the last one all
+   * of them again; the footer says which.
+   */
+  nextProcess(): void {
+    const run = this.#run;
+    if (!run?.processIds) return this.#say((s) => s.onlyTraces);
+    const ids = run.processIds();
+    if (ids.length === 0) return this.#say((s) => s.noProcesses);
+    const at = this.#state.process === undefined ? -1 : ids.indexOf(this.#state.process);
+    const next = ids[at + 1];
+    run.selectProcess?.(next);
+    const name = next === undefined ? undefined : run.tracker.find(next)?.name;
+    this.#set({
+      process: next,
+      selectedId: undefined,
+      message: next === undefined ? (s) => s.allProcesses(ids.length) : (s) => s.oneProcess(name ?? next, at + 2, ids.length),
+    });
+  }
+
   /** `c`, `f`, `x` on the selected entity; the footer says what happened or why nothing did. */
   act(action: Action): void {
     const run = this.#run;
@@ -427,7 +449,7 @@ export class Session {
     this.#unfollow = run.subscribe(() => {
       if (this.#run === run) this.#set({ pausedAt: run.pausedAt, ...playbackState(run) });
     });
-    this.#set({ phase: 'running', result: undefined, selectedId: undefined, detailId: undefined, consoleFrom: undefined, pausedAt: undefined, ...playbackState(run) });
+    this.#set({ phase: 'running', result: undefined, selectedId: undefined, detailId: undefined, consoleFrom: undefined, process: undefined, pausedAt: undefined, ...playbackState(run) });
     void run.done.then((result) => {
       if (this.#run === run) this.#set({ phase: result.status, result, pausedAt: undefined });
     });
@@ -483,6 +505,7 @@ export function initialState(index: number, scenario: ScenarioInfo, patch: Parti
     consoleFrom: undefined,
     consoleWidth: 76,
     pageRows: 10,
+    process: undefined,
     message: undefined,
     quitting: false,
     tour: undefined,

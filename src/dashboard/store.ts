@@ -7,6 +7,7 @@ import type { Snapshot } from '../runtime/tracker.js';
 import { STATES, type State } from '../runtime/states.js';
 import type { Session, SessionState } from './session.js';
 import { spinnerAt } from '../view/theme.js';
+import { processSlice } from '../view/process-slice.js';
 
 /** The newest stretch the run's loop could not run: going on now, or measured once over. */
 export interface BlockView {
@@ -39,6 +40,8 @@ export interface DashboardSnapshot {
   readonly at: number;
   /** The open details (Enter) of a row the run still holds. */
   readonly detail: EntityDetail | undefined;
+  /** How many Node processes a traced command has shown so far (0 for a scenario's run). */
+  readonly processes: number;
 }
 
 /** What panels read: subscribe + getSnapshot, the shape useSyncExternalStore takes. */
@@ -112,6 +115,7 @@ export function dashboardSnapshot(
     spinner: spinnerAt(0),
     at: 0,
     detail: undefined,
+    processes: 0,
     ...parts,
     session,
     loop,
@@ -294,11 +298,14 @@ export class DashboardStore implements SnapshotSource {
     const over = run?.finished || this.#session.state.result !== undefined;
     const recent = this.#block && !over && now - this.#block.end < BLOCK_HOLD_MS ? this.#block : undefined;
     const block = since !== undefined ? { start: since, end: now, live: true } : recent;
-    const state = this.#session.state;
+    const processes = run?.processIds?.() ?? [];
+    const shown = this.#session.state.process;
     const snap = run ? run.tracker.snapshot() : EMPTY_RUN;
+    const state = this.#session.state;
     return dashboardSnapshot(state, this.#session.monitor.getSnapshot(), {
       version: ++this.#version,
-      run: snap,
+      run: shown !== undefined && processes.includes(shown) ? processSlice(snap, shown, processes) : snap,
+      processes: processes.length,
       detail: state.detailId === undefined ? undefined : entityDetail(snap, state.detailId),
       runScenario: run?.scenario.id,
       now: run ? (this.#frozenNow ?? run.tracker.now()) : 0,

@@ -4,7 +4,7 @@ import { version } from '../paths.js';
 import type { StreamFile } from '../record/stream-file.js';
 import type { RunSettings } from '../settings.js';
 import type { RunEnd, ScenarioInfo } from '../stream/events.js';
-import { headerLine, JsonLineWriter } from '../stream/json-lines.js';
+import { headerLine, JsonLineWriter, type RunRecord } from '../stream/json-lines.js';
 import { summaryLine, titleLine } from './summary.js';
 
 /** Somewhere text can be written; false means "wait for drain", as a stream's write says. */
@@ -78,15 +78,8 @@ async function runOne(scenario: ScenarioInfo, options: HeadlessOptions, process:
     tracker: { retention: 16, logCapacity: 16, history: false },
   });
   options.save?.follow(client);
-  if (json) {
-    const writer = new JsonLineWriter(client);
-    follow(client, ({ event, entity }) => {
-      const line = writer.toJson(event, entity);
-      return line && [out, `${JSON.stringify(line)}\n`];
-    });
-  } else if (output === 'capture') {
-    follow(client, ({ event }) => (event.kind === 'log' ? [event.stream === 'stdout' ? out : err, `${event.text}\n`] : undefined));
-  }
+  if (json) followAsJson(client, client, out);
+  else if (output === 'capture') followOutput(client, out, err);
   const stopped = () => void client.stop(String(options.stop!.reason));
   options.stop?.addEventListener('abort', stopped);
   const result = await client.done;
@@ -97,19 +90,40 @@ async function runOne(scenario: ScenarioInfo, options: HeadlessOptions, process:
   return { result, outputFailed: false };
 }
 
+/** A run whose every event can be followed, and held back while its reader catches up. */
+export interface EventFeed {
+  onEvent(listener: (observed: ObservedEvent) => void): () => void;
+  pauseEvents(): void;
+  resumeEvents(): void;
+}
+
 /**
  * Writes what `print` makes of each event of the run. A reader slower than the run holds the run
  * back: while our output waits to drain, the events pipe is not read, the run's writes to it
  * wait, and nothing is dropped.
  */
-function follow(client: RunClient, print: (observed: ObservedEvent) => readonly [Sink, string] | undefined): void {
-  client.onEvent((observed) => {
+function follow(feed: EventFeed, print: (observed: ObservedEvent) => readonly [Sink, string] | undefined): void {
+  feed.onEvent((observed) => {
     const printed = print(observed);
     if (!printed) return;
     const [sink, text] = printed;
     if (sink.write(text) === false && sink.once) {
-      client.process.pauseEvents();
-      sink.once('drain', () => client.process.resumeEvents());
+      feed.pauseEvents();
+      sink.once('drain', () => feed.resumeEvents());
     }
+  });
+}
+
+/** Writes a run's captured output where it would have gone: its stdout lines to `out`, its stderr ones to `err`. */
+export function followOutput(feed: EventFeed, out: Sink, err: Sink): void {
+  follow(feed, ({ event }) => (event.kind === 'log' ? [event.stream === 'stdout' ? out : err, `${event.text}\n`] : undefined));
+}
+
+/** Writes every event of a run to `out` as a JSON line (see json-lines.ts); a traced process's lines say its `pid`. */
+export function followAsJson(feed: EventFeed, run: RunRecord, out: Sink): void {
+  const writer = new JsonLineWriter(run);
+  follow(feed, ({ event, entity, pid }) => {
+    const line = writer.toJson(event, entity, pid);
+    return line && [out, `${JSON.stringify(line)}\n`];
   });
 }

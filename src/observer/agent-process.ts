@@ -188,7 +188,7 @@ export class AgentProcess extends EventEmitter {
 }
 
 /** Calls `line` for each line read from `stream` (the last one even without its newline). */
-function readLines(stream: Readable, line: (text: string) => void): void {
+export function readLines(stream: Readable, line: (text: string) => void): void {
   let rest = '';
   stream.setEncoding('utf8');
   stream.on('data', (chunk: string) => {

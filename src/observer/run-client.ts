@@ -12,8 +12,11 @@ import { StreamMirror } from './stream-mirror.js';
  */
 const SILENCE_MS = 80;
 
-/** An event as a consumer of the stream gets it, with the mirrored entity it was about. */
-export type ObservedEvent = { readonly event: StreamEvent; readonly entity: EntityRecord | undefined };
+/**
+ * An event as a consumer of the stream gets it, with the mirrored entity it was about, and for a
+ * traced command the pid of the process it came from.
+ */
+export type ObservedEvent = { readonly event: StreamEvent; readonly entity: EntityRecord | undefined; readonly pid?: number };
 
 export interface RunClientOptions {
   readonly scenario: ScenarioInfo;
@@ -101,6 +104,20 @@ export class RunClient implements RunHandle {
   onEvent(listener: (observed: ObservedEvent) => void): () => void {
     this.#eventListeners.add(listener);
     return () => this.#eventListeners.delete(listener);
+  }
+
+  /** Stops reading the run's events (a slow reader): its process waits, its writes held by the full pipe. */
+  /** Every event is told before the process is gone, its end included. */
+  told(): Promise<void> {
+    return this.process.gone();
+  }
+
+  pauseEvents(): void {
+    this.process.pauseEvents();
+  }
+
+  resumeEvents(): void {
+    this.process.resumeEvents();
   }
 
   /**

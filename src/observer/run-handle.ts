@@ -31,6 +31,10 @@ export interface RunHandle {
   setStepMode(on: boolean): void;
   next(): void;
   act(id: string, action: Action): Promise<ActOutcome>;
+  /** A traced command's Node processes, by the ids of their entities, in the order they reported (a scenario's run has none). */
+  processIds?(): readonly string[];
+  /** Shows this process's loop in the gauge (undefined: the first process's). */
+  selectProcess?(id: string | undefined): void;
   /** Set when the run is a recording played back: where it is, and how to move it. */
   readonly playback?: Playback;
 }

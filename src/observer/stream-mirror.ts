@@ -75,6 +75,9 @@ export class StreamMirror {
         this.tracker.mark(event.mark, event.start, event.end);
         if (event.mark === 'blocked') this.#gauge()?.block(this.tracker.t0 + event.start, this.tracker.t0 + event.end);
         break;
+      case 'tally':
+        this.tracker.tally(event.entity, event.state, event.count);
+        break;
       case 'loop':
         this.#gauge()?.sample(event.lagMs, event.p99Ms, event.maxMs, event.utilization, event.blocked, this.tracker.t0 + event.t);
         break;

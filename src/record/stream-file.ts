@@ -1,6 +1,6 @@
-import type { RunClient } from '../observer/run-client.js';
+import type { ObservedEvent } from '../observer/run-client.js';
 import { version } from '../paths.js';
-import { headerLine, JsonLineWriter } from '../stream/json-lines.js';
+import { headerLine, JsonLineWriter, type RunRecord } from '../stream/json-lines.js';
 import { OutputFile, type OpenOptions, type OutputKind } from './output-file.js';
 
 const STREAM: OutputKind = { flag: '--save', verb: 'save', doing: 'saving', example: 'run.jsonl' };
@@ -22,6 +22,13 @@ interface Section {
  * started. Lines are written as they come (batched every FLUSH_MS), and whatever is left is
  * written when the file is closed or the process exits, however it exits.
  */
+/** A run whose events can be saved: what its start line records, its events, and when the last was told. */
+export interface SavedRunSource extends RunRecord {
+  onEvent(listener: (observed: ObservedEvent) => void): () => void;
+  /** Resolves once every event of the run was told, its end included. */
+  told(): Promise<unknown>;
+}
+
 export class StreamFile {
   readonly #file: OutputFile;
   /** Sections not yet closed, oldest first: the first one's lines go to the file as they come. */
@@ -57,18 +64,17 @@ export class StreamFile {
     process.on('exit', this.#onExit);
   }
 
-  /** Saves `client`'s events from now until its process is gone, as the next section. */
-  follow(client: RunClient): void {
+  /** Saves `client`'s events from now until the last is told, as the next section. */
+  follow(client: SavedRunSource): void {
     this.start();
     const section: Section = { lines: [], closed: false };
     this.#sections.push(section);
     const writer = new JsonLineWriter(client);
-    const unfollow = client.onEvent(({ event, entity }) => {
-      const line = writer.toJson(event, entity);
+    const unfollow = client.onEvent(({ event, entity, pid }) => {
+      const line = writer.toJson(event, entity, pid);
       if (line) this.#add(section, JSON.stringify(line));
     });
-    // Every event is told before the process is gone (RunClient), its end included.
-    void client.process.gone().then(() => {
+    void client.told().then(() => {
       unfollow();
       section.closed = true;
       this.#drain(false);

@@ -26,6 +26,12 @@ export interface LoopMonitorOptions {
   readonly history?: number;
   /** A heartbeat this much late counts as a block. */
   readonly blockThresholdMs?: number;
+  /**
+   * Who beats: a timer of the monitor's own (the default), or the owner, calling beat() every
+   * heartbeatMs from a callback of its own (a traced program's probe, which must add no timer to
+   * the program's timer lists: one due with the program's would add frames to its stack traces).
+   */
+  readonly beats?: 'timer' | 'owner';
 }
 
 /**
@@ -37,6 +43,8 @@ export class LoopMonitor {
   readonly sampleMs: number;
   readonly history: number;
   readonly blockThresholdMs: number;
+  readonly #ownTimer: boolean;
+  #running = false;
   #histogram: IntervalHistogram | undefined;
   #heartbeat: NodeJS.Timeout | undefined;
   #lastBeat = 0;
@@ -54,24 +62,28 @@ export class LoopMonitor {
     this.sampleMs = options.sampleMs ?? 100;
     this.history = options.history ?? 60;
     this.blockThresholdMs = options.blockThresholdMs ?? 50;
+    this.#ownTimer = (options.beats ?? 'timer') === 'timer';
     this.#view = Object.freeze({ lagMs: 0, p99Ms: 0, maxMs: 0, utilization: 0, series: [], blocked: false, sampledAt: 0 });
   }
 
   get running(): boolean {
-    return this.#heartbeat !== undefined;
+    return this.#running;
   }
 
   start(): void {
-    if (this.#heartbeat) return;
+    if (this.#running) return;
+    this.#running = true;
     this.#histogram = monitorEventLoopDelay({ resolution: 10 });
     this.#histogram.enable();
     this.#elu = performance.eventLoopUtilization();
     this.#lastBeat = this.#windowStart = performance.now();
-    this.#heartbeat = setInterval(() => this.#beat(), this.heartbeatMs);
+    if (!this.#ownTimer) return;
+    this.#heartbeat = setInterval(() => this.beat(), this.heartbeatMs);
     this.#heartbeat.unref();
   }
 
   stop(): void {
+    this.#running = false;
     if (this.#heartbeat) clearInterval(this.#heartbeat);
     this.#heartbeat = undefined;
     this.#histogram?.disable();
@@ -124,12 +136,18 @@ export class LoopMonitor {
     return this.#view;
   }
 
-  #beat(): void {
+  /**
+   * One heartbeat, every heartbeatMs: from the monitor's timer, or from its owner (see `beats`),
+   * who may say when it was due (performance.now() on this process's clock); by default it was
+   * due heartbeatMs after the last one.
+   */
+  beat(dueAt: number = this.#lastBeat + this.heartbeatMs): void {
+    if (!this.#running) return;
     const now = performance.now();
-    const drift = Math.max(0, now - this.#lastBeat - this.heartbeatMs);
+    const drift = Math.max(0, now - dueAt);
     if (drift > this.#windowMax) this.#windowMax = drift;
     if (drift >= this.blockThresholdMs) {
-      for (const listener of this.#blockListeners) listener(this.#lastBeat + this.heartbeatMs, now);
+      for (const listener of this.#blockListeners) listener(dueAt, now);
     }
     this.#lastBeat = now;
     if (now - this.#windowStart >= this.sampleMs) this.sample();

@@ -18,6 +18,14 @@ export const KIND_RULES = {
   coroutine: { prefix: 'c', series: 'coroutine', numbersNamed: false },
   worker: { prefix: 'w', series: 'worker', numbersNamed: false },
   process: { prefix: 'p', series: 'process', numbersNamed: false },
+  // What a traced program shows (loopscope -- node app.js): its promises and Node's own resources.
+  promise: { prefix: 'pr', series: 'Promise', numbersNamed: false },
+  timer: { prefix: 'tm', series: 'Timeout', numbersNamed: false },
+  immediate: { prefix: 'im', series: 'Immediate', numbersNamed: false },
+  socket: { prefix: 'sk', series: 'Socket', numbersNamed: false },
+  server: { prefix: 'sv', series: 'Server', numbersNamed: false },
+  request: { prefix: 'rq', series: 'Request', numbersNamed: false },
+  fs: { prefix: 'fs', series: 'fs', numbersNamed: false },
 } as const satisfies Record<string, KindRule>;
 
 /** What an entity is. */
@@ -37,6 +45,11 @@ export const STATE_RULES = {
   resolved: { settled: true },
   rejected: { settled: true },
   cancelled: { settled: true },
+  /**
+   * Over, with nothing more to say: a timer that fired, a socket closed, a request answered, a
+   * traced promise that settled before it was shown (its outcome is not looked at).
+   */
+  settled: { settled: true },
 } as const satisfies Record<string, { readonly settled: boolean }>;
 
 /** Where an entity is in its life. */

@@ -85,7 +85,10 @@ export interface Snapshot {
   /** Every entity ever tracked, by current state, folded ones included. */
   readonly counts: Readonly<Record<State, number>>;
   readonly total: number;
-  /** Settled entities dropped from `entities` to bound memory. */
+  /**
+   * Settled entities not in `entities`: dropped to bound memory, or never listed (a traced
+   * program's entity that was over before it was shown, counted in its own process).
+   */
   readonly folded: number;
   readonly logs: readonly LogLine[];
   readonly droppedLogs: number;
@@ -216,9 +219,9 @@ export class EntityRecord {
     return (this.#id ??= KIND_RULES[this.kind].prefix + this.seq);
   }
 
-  /** The value as text, for a resolved entity (the view keeps it once made). */
+  /** The value as text, for a resolved entity or a settled one that said how (the view keeps it once made). */
   get value(): string | undefined {
-    return this.state === 'resolved' ? valueText(this.outcome) : undefined;
+    return this.state === 'resolved' || (this.state === 'settled' && this.outcome !== undefined) ? valueText(this.outcome) : undefined;
   }
 
   /** The value as each code view writes it, for a resolved entity. */
@@ -313,6 +316,8 @@ export interface TrackerSink {
   warn(rec: EntityRecord, warning: Warning, ms: number): void;
   /** Where in the program an entity was made. */
   site(rec: EntityRecord, site: string): void;
+  /** `count` more entities of `kind` ended in `state` without being listed. */
+  tally(kind: Kind, state: State, count: number): void;
 }
 
 /**
@@ -339,6 +344,8 @@ export class Tracker {
   #settled = 0;
   /** Folded records already dropped from #records. */
   #dropped = 0;
+  /** Entities counted but never listed (see tally). */
+  #tallied = 0;
   readonly #counts = new Float64Array(STATES.length);
   #total = 0;
   #logs: LogLine[] = [];
@@ -414,6 +421,29 @@ export class Tracker {
   }
 
   /**
+   * An entity made earlier, at `us`, and tracked from now on (a traced program's promise that
+   * lived long enough to be shown): it takes the next seq. `naming` is its name or the number of
+   * its default one.
+   */
+  adopt(kind: Kind, naming: string | number, state: State, us: number, parent: string | undefined, detail: string | undefined): EntityRecord {
+    return this.#add(++this.#seq, kind, naming, state, us, parent, detail, undefined);
+  }
+
+  /**
+   * Entities that ended before anyone listed them (a traced program's short-lived promises and
+   * timers, counted in its own process): they count in `counts`, `total` and `folded`, and cost
+   * nothing else.
+   */
+  tally(kind: Kind, state: State, count: number): void {
+    if (count <= 0) return;
+    this.#counts[codeOf(state)]! += count;
+    this.#total += count;
+    this.#tallied += count;
+    this.#sink?.tally(kind, state, count);
+    this.#changed(undefined);
+  }
+
+  /**
    * An entity tracked elsewhere (in the run's own process), as its events tell it: `seq` must be
    * the next one, and `naming` its name or the number of its default one.
    */
@@ -448,8 +478,9 @@ export class Tracker {
   }
 
   /**
-   * A state change told by the run's own process, at its time; a settled one brings its outcome
-   * as text, and a resolved one how each code view writes it.
+   * A state change at a time known from elsewhere (told by the run's own process, or seen late by
+   * a traced program's probe); a settled one brings its outcome as text, and a resolved one how
+   * each code view writes it.
    */
   mirrorState(rec: EntityRecord, state: State, us: number, outcome?: string, shown?: ShownValue): void {
     if (rec.state === state || isSettled(rec.state)) return;
@@ -639,7 +670,7 @@ export class Tracker {
       entities: Object.freeze(entities),
       counts: Object.freeze(counts),
       total: this.#total,
-      folded,
+      folded: folded + this.#tallied,
       logs,
       droppedLogs: this.#droppedLogs + extraDropped,
       marks: (this.#marksView ??= Object.freeze(this.#marks.slice())),

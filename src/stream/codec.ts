@@ -18,6 +18,7 @@ const CONTROL = 8;
 const AWAIT = 9;
 const WARN = 10;
 const SITE = 11;
+const TALLY = 12;
 
 /** What a state event carries: its text, its shown forms, and which of those are its own. */
 const TEXT = 1;
@@ -135,6 +136,14 @@ export class Encoder {
     this.#f64(maxMs);
     this.#f64(utilization);
     this.#u8(blocked ? 1 : 0);
+  }
+
+  tally(kind: number, state: number, count: number): void {
+    this.#room(8);
+    this.#u8(TALLY);
+    this.#u8(kind);
+    this.#u8(state);
+    this.#u32(count);
   }
 
   control(message: ControlMessage): void {
@@ -312,6 +321,9 @@ function* decodeFrame(buf: Buffer): Generator<StreamEvent> {
       }
       case LOOP:
         yield { kind: 'loop', t: f64(), lagMs: f64(), p99Ms: f64(), maxMs: f64(), utilization: f64(), blocked: u8() === 1 };
+        break;
+      case TALLY:
+        yield { kind: 'tally', entity: KINDS[u8()]!, state: STATES[u8()]!, count: u32() };
         break;
       case CONTROL:
         yield { kind: 'control', message: JSON.parse(str()) as ControlMessage };

@@ -1,6 +1,21 @@
 import type { Kind, State, Warning } from '../runtime/states.js';
 
 /**
+ * The environment variable that tells a traced program's probe where its watcher listens: the
+ * path of a Unix socket in a private folder of the watcher's.
+ */
+export const TRACE_CHANNEL_VARIABLE = 'LOOPSCOPE_TRACE';
+
+/**
+ * How often the watcher ticks each traced process: a message on its socket, 8 bytes, the wall
+ * clock (ms since 1970, a double) when it was sent. The probe works and reports on each tick, from
+ * that I/O callback, never from a timer of its own: a timer due in the same turn as one of the
+ * program's would change the stack traces the program prints. How late a tick is handled is how
+ * long the program's loop was held.
+ */
+export const TRACE_TICK_MS = 20;
+
+/**
  * The event stream a run sends from its own process to whoever watches it (the dashboard,
  * `--json`, `--save`): every entity and state change, every line printed, every step, block and
  * pause, loop samples, and the run's control messages, in the order they happened. Times are
@@ -21,7 +36,16 @@ export type StreamEvent =
   | { readonly kind: 'step'; readonly label: string; readonly line: number | undefined; readonly t: number }
   | { readonly kind: 'mark'; readonly mark: 'blocked' | 'paused'; readonly start: number; readonly end: number }
   | LoopEvent
+  | TallyEvent
   | { readonly kind: 'control'; readonly message: ControlMessage };
+
+/** `count` more entities of a kind that ended in `state` before they were shown (a traced program's). */
+export interface TallyEvent {
+  readonly kind: 'tally';
+  readonly entity: Kind;
+  readonly state: State;
+  readonly count: number;
+}
 
 /** A new entity. `naming` is its name, or the number of its default one (`Task-3`). */
 export interface EntityEvent {
@@ -81,6 +105,8 @@ export interface RunEnd {
   readonly neverAwaited: readonly string[];
   /** Every entity the run made. */
   readonly total: number;
+  /** A traced command's exit code, as a shell gives it (a signal's: 128 + its number). */
+  readonly code?: number;
 }
 
 /** What a scenario module says of itself, for the screen (its code, its texts). */
@@ -92,6 +118,8 @@ export interface ScenarioInfo {
   readonly python?: string;
   readonly source: string;
   readonly file?: string;
+  /** The command a traced run runs (`loopscope -- node app.js`); its source is then the entry file's, when there is one. */
+  readonly command?: readonly string[];
 }
 
 /** A key's action, and what came of it. */
@@ -102,8 +130,11 @@ export type ActOutcome =
 
 /** The run's own messages: few, so they travel as JSON. */
 export type ControlMessage =
-  /** The process is up: its pid, and the wall-clock time (ms since 1970) its runs count from. */
-  | { readonly type: 'hello'; readonly pid: number; readonly epoch: number }
+  /**
+   * The process is up: its pid, and the wall-clock time (ms since 1970) its runs count from; a
+   * traced program's process also says who started it and with what command line.
+   */
+  | { readonly type: 'hello'; readonly pid: number; readonly epoch: number; readonly ppid?: number; readonly argv?: readonly string[] }
   | { readonly type: 'loaded'; readonly info: ScenarioInfo }
   | { readonly type: 'load-error'; readonly message: string }
   /** A run began: `epoch` is its t = 0 on the wall clock. */

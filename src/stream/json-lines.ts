@@ -44,11 +44,14 @@ export class JsonLineWriter {
     this.#run = run;
   }
 
-  /** The line of an event (undefined for those about the process, not the run); `entity` is the mirrored one it was about. */
-  toJson(event: StreamEvent, entity: EntityRecord | undefined): JsonLine | undefined {
+  /**
+   * The line of an event (undefined for those about the process, not the run); `entity` is the
+   * mirrored one it was about, `pid` the traced process it came from.
+   */
+  toJson(event: StreamEvent, entity: EntityRecord | undefined, pid?: number): JsonLine | undefined {
     const line = this.#line(event, entity);
     if (line && typeof line.t === 'number') this.#t = line.t;
-    return line;
+    return line && pid !== undefined ? { ...line, pid } : line;
   }
 
   #line(event: StreamEvent, entity: EntityRecord | undefined): JsonLine | undefined {
@@ -89,7 +92,13 @@ export class JsonLineWriter {
         return { t: roundMs(event.end), type: 'mark', kind: event.mark, start: roundMs(event.start), end: roundMs(event.end) };
       case 'loop':
         return { t: roundMs(event.t), type: 'loop', lagMs: roundMs(event.lagMs), utilization: Math.round(event.utilization * 100) / 100, p99Ms: roundMs(event.p99Ms), maxMs: roundMs(event.maxMs), blocked: event.blocked };
+      case 'tally':
+        return { t: this.#t, type: 'folded', kind: event.entity, state: event.state, count: event.count };
       case 'control':
+        // A traced process joined: its entity says when, and its own id.
+        if (event.message.type === 'hello' && event.message.argv && entity) {
+          return { t: roundMs(entity.created), type: 'process', id: entity.id, ...(entity.parent ? { parent: entity.parent } : {}), ppid: event.message.ppid, argv: event.message.argv };
+        }
         return this.#control(event.message);
     }
   }
@@ -103,7 +112,7 @@ export class JsonLineWriter {
       }
       case 'end': {
         const r = message.result;
-        return { t: roundMs(message.t), type: 'end', scenario: r.scenario, ok: r.ok, status: r.status, wallMs: roundMs(r.wallMs), ...(r.error ? { error: r.error } : {}), leaks: r.leaks, neverAwaited: r.neverAwaited, total: r.total };
+        return { t: roundMs(message.t), type: 'end', scenario: r.scenario, ok: r.ok, status: r.status, wallMs: roundMs(r.wallMs), ...(r.error ? { error: r.error } : {}), leaks: r.leaks, neverAwaited: r.neverAwaited, total: r.total, ...(r.code === undefined ? {} : { code: r.code }) };
       }
       case 'exit':
         return { t: roundMs(message.t), type: 'exit', code: message.code };
@@ -178,11 +187,15 @@ const READERS: Readonly<Record<string, (line: JsonLine, reader: JsonLineReader) 
   paused: (line) => control({ type: 'paused', label: field(line, 'label', 'string'), t: field(line, 't', 'number') }),
   resumed: (line) => control({ type: 'resumed', t: field(line, 't', 'number') }),
   fault: (line) => control({ type: 'fault', text: field(line, 'text', 'string') }),
+  folded: (line) => ({ kind: 'tally', entity: oneOf(line, 'kind', KINDS), state: oneOf(line, 'state', STATES), count: field(line, 'count', 'number') }),
   'load-error': (line) => control({ type: 'load-error', message: field(line, 'message', 'string') }),
 };
 
-/** Every type of line a stream has, its header first (the README's table lists each). */
-export const LINE_TYPES: readonly string[] = ['stream', ...Object.keys(READERS)];
+/**
+ * Every type of line a stream has, its header first (the README's table lists each); a traced
+ * process's `process` line is for readers of --json, a replay needs not it (its state lines say it).
+ */
+export const LINE_TYPES: readonly string[] = ['stream', ...Object.keys(READERS), 'process'];
 
 const PREFIXES: ReadonlySet<string> = new Set(KINDS.map((k) => KIND_RULES[k].prefix));
 
@@ -206,6 +219,7 @@ function endOf(line: JsonLine): RunEnd {
     leaks: strings(line, 'leaks'),
     neverAwaited: strings(line, 'neverAwaited'),
     total: optional(line, 'total', 'number') ?? 0,
+    code: optional(line, 'code', 'number'),
   };
 }
 

@@ -25,8 +25,9 @@ function prepare(scenario: ScenarioInfo) {
   if (!found) {
     const all = scenario.source.replace(/\t/g, '  ').split('\n');
     // Show the scenario's run(ctx) body: its metadata above (texts, the Python) is shown elsewhere.
-    // A file of one's own may have no run(ctx) (a bare default-exported function): all of it then.
-    const start = all.findIndex((l) => RUN_START.test(l));
+    // A file of one's own may have no run(ctx) (a bare default-exported function): all of it then,
+    // as for a traced command's entry file.
+    const start = scenario.command ? -1 : all.findIndex((l) => RUN_START.test(l));
     const ts: CodeLines =
       start < 0
         ? { lines: all, firstNumber: 1, highlight: undefined }

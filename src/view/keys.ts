@@ -7,8 +7,11 @@ import { localize, type Localized } from '../scenario.js';
  */
 export type KeySpec = string;
 
-/** What the dashboard shows: a run as it happens, or a saved one played back (`--replay`). */
-export const MODES = ['live', 'replay'] as const;
+/**
+ * What the dashboard shows: a scenario's run as it happens (built-in or --file), a traced command
+ * (`-- node app.js`), or a saved run played back (`--replay`).
+ */
+export const MODES = ['live', 'trace', 'replay'] as const;
 export type Mode = (typeof MODES)[number];
 
 /** A binding's word in the footer, and how long it stays there when the footer is short. */
@@ -36,7 +39,12 @@ export interface Binding {
 const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
 const LIVE: readonly Mode[] = ['live'];
+const TRACE: readonly Mode[] = ['trace'];
 const REPLAY: readonly Mode[] = ['replay'];
+/** Runs that are started here: a scenario, a command. */
+const RUNS: readonly Mode[] = ['live', 'trace'];
+/** Runs whose clock loopscope sets, and which have code to show: a scenario's, live or played back. */
+const TIMED: readonly Mode[] = ['live', 'replay'];
 
 /**
  * The one key table, by command: the input handler, the footer, the help overlay, `--help` and
@@ -55,17 +63,18 @@ const KEY_TABLE = {
   scenario: { keys: DIGITS, label: '1-9', modes: LIVE, hintKeys: '1-9/←→', help: { en: 'switch to scenario 1-9', es: 'ir al escenario 1-9' }, hint: { en: 'scenario', es: 'escenario', rank: 3 } },
   prevScenario: { keys: ['left', 'shift-tab'], modes: LIVE, help: { en: 'previous scenario', es: 'escenario anterior' } },
   nextScenario: { keys: ['right', 'tab'], modes: LIVE, help: { en: 'next scenario', es: 'escenario siguiente' } },
-  rerun: { keys: ['r'], modes: LIVE, help: { en: 'run this scenario again', es: 'repetir este escenario' }, hint: { en: 'rerun', es: 'repetir', rank: 4 } },
+  rerun: { keys: ['r'], modes: RUNS, help: { en: 'run this scenario again', es: 'repetir este escenario' }, hint: { en: 'rerun', es: 'repetir', rank: 4 } },
   stepMode: { keys: [' '], modes: LIVE, help: { en: 'step mode on/off', es: 'modo paso a paso sí/no' } },
   nextStep: { keys: ['n'], modes: LIVE, hintKeys: { en: 'space/n', es: 'espacio/n' }, help: { en: 'next step (step mode)', es: 'siguiente paso' }, hint: { en: 'step', es: 'pasos', rank: 5 } },
   up: { keys: ['up', 'k'], help: { en: 'select the row above', es: 'elegir fila de arriba' } },
   down: { keys: ['down', 'j'], hintKeys: '↑↓/jk', help: { en: 'select the row below', es: 'elegir fila de abajo' }, hint: { en: 'select', es: 'elegir', rank: 2 } },
+  process: { keys: ['w'], modes: TRACE, help: { en: 'one Node process of the command, then all', es: 'un proceso Node del comando, luego todos' }, hint: { en: 'process', es: 'proceso', rank: 3 } },
   cancel: { keys: ['c'], modes: LIVE, help: { en: 'cancel task or future', es: 'cancelar task o future' }, hint: { en: 'cancel', es: 'cancelar', rank: 13 } },
   resolve: { keys: ['f'], modes: LIVE, help: { en: 'resolve the future', es: 'resolver el future' }, hint: { en: 'resolve', es: 'resolver', rank: 14 } },
   reject: { keys: ['x'], modes: LIVE, help: { en: 'reject the future', es: 'rechazar el future' }, hint: { en: 'reject', es: 'rechazar', rank: 15 } },
-  faster: { keys: ['+', '='], help: { en: 'faster (up to 10x)', es: 'más rápido (hasta 10x)' } },
-  slower: { keys: ['-', '_'], hintKeys: '+/-', help: { en: 'slower (down to 0.1x)', es: 'más lento (hasta 0.1x)' }, hint: { en: 'speed', es: 'velocidad', rank: 16 } },
-  code: { keys: ['p'], help: { en: 'TS, Python, explanation', es: 'TS, Python, explicación' }, hint: { en: 'code', es: 'código', rank: 6 } },
+  faster: { keys: ['+', '='], modes: TIMED, help: { en: 'faster (up to 10x)', es: 'más rápido (hasta 10x)' } },
+  slower: { keys: ['-', '_'], modes: TIMED, hintKeys: '+/-', help: { en: 'slower (down to 0.1x)', es: 'más lento (hasta 0.1x)' }, hint: { en: 'speed', es: 'velocidad', rank: 16 } },
+  code: { keys: ['p'], modes: TIMED, help: { en: 'TS, Python, explanation', es: 'TS, Python, explicación' }, hint: { en: 'code', es: 'código', rank: 6 } },
   lang: { keys: ['l'], help: { en: 'language (en / es)', es: 'idioma (en / es)' }, hint: { en: 'español', es: 'english', rank: 7 } },
   pageUp: { keys: ['pageup'], help: { en: 'a page up', es: 'una página arriba' } },
   pageDown: { keys: ['pagedown'], help: { en: 'a page down', es: 'una página abajo' } },

@@ -28,6 +28,7 @@ export const STATE_LOOK = {
   resolved: { icon: '✓', spins: false, glyph: '✓', colour: 'green', word: { en: 'resolved', es: 'resuelto' }, count: { en: '✓', es: '✓' } },
   rejected: { icon: '✗', spins: false, glyph: '✗', colour: 'red', word: { en: 'rejected', es: 'rechazado' }, count: { en: '✗', es: '✗' } },
   cancelled: { icon: '⊘', spins: false, glyph: '⊘', colour: 'gray', word: { en: 'cancelled', es: 'cancelado' }, count: { en: '⊘', es: '⊘' } },
+  settled: { icon: '•', spins: false, glyph: '•', colour: 'green', word: { en: 'settled', es: 'terminado' }, count: { en: 'done', es: 'hechos' } },
 } as const satisfies Record<State, StateLook>;
 
 /** How a kind of entity is named on screen. */
@@ -44,6 +45,13 @@ export const KIND_LOOK = {
   coroutine: { short: 'coro', word: { en: 'coroutine', es: 'coroutine' } },
   worker: { short: 'wrkr', word: { en: 'worker', es: 'worker' } },
   process: { short: 'proc', word: { en: 'process', es: 'proceso' } },
+  promise: { short: 'prom', word: { en: 'promise', es: 'promesa' } },
+  timer: { short: 'tmr', word: { en: 'timer', es: 'timer' } },
+  immediate: { short: 'imm', word: { en: 'immediate', es: 'immediate' } },
+  socket: { short: 'sock', word: { en: 'socket', es: 'socket' } },
+  server: { short: 'srv', word: { en: 'server', es: 'servidor' } },
+  request: { short: 'req', word: { en: 'request', es: 'petición' } },
+  fs: { short: 'fs', word: { en: 'fs', es: 'fs' } },
 } as const satisfies Record<Kind, KindLook>;
 
 /** Every state, in life order: the order counts and legends list them in. */

@@ -157,7 +157,7 @@ describe('bad input exits 2 with one line', () => {
     ['autoplay headless', ['--headless', '--autoplay'], /--autoplay tours the dashboard; drop --headless/],
     ['all with a scenario', ['--all', '-s', 'seed'], /--all runs every built-in scenario; drop --scenario\/--file/],
     ['a lone dash', ['-'], /unexpected argument '-'/],
-    ['a double dash', ['--'], /unknown option '--'/],
+    ['a double dash with nothing after it', ['--'], /-- needs a command after it: loopscope -- node app.js$/],
   ];
   it.each(cases)('%s', (_name, args, message) => {
     const run = cli(args);

@@ -68,13 +68,19 @@ describe('Footer', () => {
 
 describe('HelpOverlay', () => {
   const live = KEYS.filter((b) => appliesIn(b, 'live'));
-  const replayOnly = KEYS.filter((b) => !appliesIn(b, 'live'));
+  const notLive = KEYS.filter((b) => !appliesIn(b, 'live'));
 
   it('lists every binding of the key table', () => {
     const frame = frameOf(<HelpOverlay store={new HeldSnapshot(dashboard())} width={80} height={20} />);
     expect(frame).toMatchSnapshot();
     for (const binding of live) expect(frame).toContain(binding.help.en);
-    for (const binding of replayOnly) expect(frame).not.toContain(binding.help.en);
+    for (const binding of notLive) expect(frame).not.toContain(binding.help.en);
+  });
+
+  it('lists every binding for a traced command, and none for scenarios only', () => {
+    const frame = frameOf(<HelpOverlay store={new HeldSnapshot(dashboard({ session: { mode: 'trace' } }))} width={80} height={20} />);
+    for (const binding of KEYS.filter((b) => appliesIn(b, 'trace'))) expect(frame).toContain(binding.help.en);
+    for (const binding of KEYS.filter((b) => !appliesIn(b, 'trace'))) expect(frame).not.toContain(binding.help.en);
   });
 
   it('in Spanish', () => {

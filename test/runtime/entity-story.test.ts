@@ -12,6 +12,7 @@ function listening(): { sink: TrackerSink; told: string[] } {
     log: () => undefined,
     step: () => undefined,
     mark: () => undefined,
+    tally: () => undefined,
     awaiting: (rec, target) => told.push(`${rec.name} awaits ${target.name}`),
     warn: (rec, warning) => told.push(`${rec.name} ${warning}`),
     site: (rec, site) => told.push(`${rec.name} made at ${site}`),

@@ -1,9 +1,9 @@
 import { writeSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { kindCode, stateCode, WARNINGS, type Warning } from '../runtime/states.js';
+import { kindCode, stateCode, WARNINGS, type Kind, type State, type Warning } from '../runtime/states.js';
 import type { EntityRecord, Mark, TrackerSink } from '../runtime/tracker.js';
-import { Encoder } from '../stream/codec.js';
-import type { ControlMessage } from '../stream/events.js';
+import { Encoder } from './codec.js';
+import type { ControlMessage } from './events.js';
 
 /** How long events may wait before they are sent: the watcher hears of the run this often. */
 const FLUSH_MS = 20;
@@ -24,24 +24,46 @@ function clip(text: string | undefined): string | undefined {
   return text !== undefined && text.length > TEXT_MAX ? `${text.slice(0, TEXT_MAX - 1)}…` : text;
 }
 
+export interface EmitterOptions {
+  /**
+   * Asked before each write: false once the descriptor may no longer be the stream's (its socket
+   * was closed), so that a number the program's next file takes is never written to.
+   */
+  readonly open?: () => boolean;
+  /**
+   * Who sends the batches every FLUSH_MS: a timer of the emitter's own (the default), or the owner,
+   * calling flush(true) from a callback of its own (see LoopMonitor's `beats`).
+   */
+  readonly beats?: 'timer' | 'owner';
+  /** Called once the stream is closed (the watcher went away). */
+  readonly onClose?: () => void;
+}
+
 /**
  * The run's end of the event stream: every change of the tracker, encoded as it happens and sent
- * in batches on the events pipe. A write to a pipe the watcher is slow to read waits for it: the
- * program's reporting slows down, and no event is lost (the watcher's `--json` says every one).
- * Sending every FLUSH_MS is also the heartbeat the watcher listens for: no heartbeat for a
- * while means the program holds its thread.
+ * in batches on the events pipe (or a traced program's socket). A write to a pipe the watcher is
+ * slow to read waits for it: the program's reporting slows down, and no event is lost (the
+ * watcher's `--json` says every one). Sending every FLUSH_MS is also the heartbeat the watcher
+ * listens for: no batch for a while means the program holds its thread.
  */
 export class Emitter implements TrackerSink {
   readonly #fd: number;
+  readonly #options: EmitterOptions;
   readonly #encoder = new Encoder();
-  readonly #timer: NodeJS.Timeout;
+  readonly #timer: NodeJS.Timeout | undefined;
   #closed = false;
   #flushedAt = 0;
 
-  constructor(fd: number) {
+  constructor(fd: number, options: EmitterOptions = {}) {
     this.#fd = fd;
+    this.#options = options;
+    if ((options.beats ?? 'timer') === 'owner') return;
     this.#timer = setInterval(() => this.flush(true), FLUSH_MS);
     this.#timer.unref();
+  }
+
+  get closed(): boolean {
+    return this.#closed;
   }
 
   entity(rec: EntityRecord): void {
@@ -88,6 +110,10 @@ export class Emitter implements TrackerSink {
     this.#encoder.mark(kind, start, end);
   }
 
+  tally(kind: Kind, state: State, count: number): void {
+    this.#encoder.tally(kindCode(kind), stateCode(state), count);
+  }
+
   loop(t: number, lagMs: number, p99Ms: number, maxMs: number, utilization: number, blocked: boolean): void {
     this.#encoder.loop(t, lagMs, p99Ms, maxMs, utilization, blocked);
   }
@@ -107,6 +133,10 @@ export class Emitter implements TrackerSink {
    */
   flush(beat = false): void {
     if (this.#closed) return;
+    if (this.#options.open?.() === false) {
+      this.close();
+      return;
+    }
     this.#flushedAt = performance.now();
     const frame = this.#encoder.take();
     if (frame.length > 0) this.#write(frame);
@@ -131,8 +161,10 @@ export class Emitter implements TrackerSink {
   }
 
   close(): void {
+    if (this.#closed) return;
     this.#closed = true;
     clearInterval(this.#timer);
+    this.#options.onClose?.();
   }
 
   #full(): void {
