@@ -63,7 +63,7 @@ const KEY_TABLE = {
   scenario: { keys: DIGITS, label: '1-9', modes: LIVE, hintKeys: '1-9/←→', help: { en: 'switch to scenario 1-9', es: 'ir al escenario 1-9' }, hint: { en: 'scenario', es: 'escenario', rank: 3 } },
   prevScenario: { keys: ['left', 'shift-tab'], modes: LIVE, help: { en: 'previous scenario', es: 'escenario anterior' } },
   nextScenario: { keys: ['right', 'tab'], modes: LIVE, help: { en: 'next scenario', es: 'escenario siguiente' } },
-  rerun: { keys: ['r'], modes: RUNS, help: { en: 'run this scenario again', es: 'repetir este escenario' }, hint: { en: 'rerun', es: 'repetir', rank: 4 } },
+  rerun: { keys: ['r'], modes: RUNS, help: { en: 'run it again', es: 'volver a ejecutarlo' }, hint: { en: 'rerun', es: 'repetir', rank: 4 } },
   stepMode: { keys: [' '], modes: LIVE, help: { en: 'step mode on/off', es: 'modo paso a paso sí/no' } },
   nextStep: { keys: ['n'], modes: LIVE, hintKeys: { en: 'space/n', es: 'espacio/n' }, help: { en: 'next step (step mode)', es: 'siguiente paso' }, hint: { en: 'step', es: 'pasos', rank: 5 } },
   up: { keys: ['up', 'k'], help: { en: 'select the row above', es: 'elegir fila de arriba' } },

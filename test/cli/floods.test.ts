@@ -19,9 +19,12 @@ describe('--json of a program printing a flood', () => {
     expect(printed.findIndex((text, i) => text !== `line ${i + 1}`)).toBe(-1);
   });
 
-  it('of 1,000,000 lines, read by `head -1`, ends quietly (exit 0, nothing on stderr) once head has its line', () => {
-    const run = piped(`--json ${PRINTS}`, 1, '', lines(1_000_000));
-    expect(run.stdout).toBe('{"t":0,"type":"start","scenario":"prints-lines"}\n');
+  it('of 1,000,000 lines, read by `head -2`, ends quietly (exit 0, nothing on stderr) once head has its lines', () => {
+    const run = piped(`--json ${PRINTS}`, 2, '', lines(1_000_000));
+    const [header, start, ...rest] = run.stdout.split('\n').map((line) => (line ? (JSON.parse(line) as { type: string; scenario?: string }) : undefined));
+    expect(header).toMatchObject({ type: 'stream' });
+    expect(start).toMatchObject({ type: 'start', scenario: 'prints-lines' });
+    expect(rest).toEqual([undefined]);
     expect(run.stderr).toBe('status=0\n');
     // Read to the end, the flood takes far longer: it stops with its reader.
     expect(run.ms).toBeLessThan(5000);

@@ -37,7 +37,7 @@ describe('--save, then --replay --headless', () => {
     expect(replay.stdout).toBe(run.stdout);
     expect(replay.stderr).toBe(run.stderr);
     expect(replay.code).toBe(run.code);
-    expect(run.stderr).toMatch(/ entities · /);
+    expect(run.stderr).toMatch(/ (entity|entities) · /);
   });
 
   it('--json re-emits the saved lines as they are', () => {

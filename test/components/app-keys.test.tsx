@@ -87,7 +87,8 @@ describe('dashboard keys', () => {
     app.press(KEY.escape);
     await app.until((f) => !f.includes('cancel task or future') && f.includes('Code · Python'));
     app.press('l');
-    await app.until((f) => f.includes('Código · Python') && f.includes('● en marcha'));
+    // The header says the run's state in Spanish: still going, or how it ended.
+    await app.until((f) => f.includes('Código · Python') && /● en marcha|✓ terminó en/.test(f));
     app.press('+');
     await app.until((f) => f.includes('2x'));
     expect(app.session.state.speed).toBe(2);

@@ -57,6 +57,9 @@ describe('step mode', () => {
     expect(screen).toContain('│ one');
     expect(screen).not.toContain('│ two');
 
+    // p goes on to the explanation, in place of the panels, then back to the TypeScript.
+    app.press('p');
+    await until((f) => f.includes('What to notice'));
     app.press('p');
     screen = await until((f) => f.includes('Code · TypeScript'));
     expect(screen).toMatch(/▶ +await ctx\.step\(["']second["']\);/);

@@ -18,7 +18,7 @@ import { KIND_LOOK, STATE_LOOK } from '../../src/view/looks.js';
  * - words spelled the same in both languages.
  */
 export const KEPT_IN_SPANISH = new Set([
-  ...['task', 'tasks', 'future', 'futures', 'coroutine', 'coroutines', 'event', 'loop', 'asyncio', 'await', 'async', 'worker', 'workers', 'cpu'],
+  ...['task', 'tasks', 'future', 'futures', 'coroutine', 'coroutines', 'event', 'loop', 'asyncio', 'await', 'async', 'worker', 'workers', 'cpu', 'promise', 'promises'],
   ...['sockets', 'socket', 'gil', 'callback', 'callbacks'],
   ...['nexttick', 'microtask', 'timers', 'poll', 'check', 'close'],
   ...['node', 'isolate', 'libuv', 'jit', 'cpython', 'aiohttp', 'gather', 'semaphore', 'finally', 'none', 'null', 'undefined', 'true', 'false'],
@@ -122,8 +122,8 @@ export function englishIn(text: string, english: ReadonlySet<string>, allowed: R
   // language; one cut short by the row's end runs to it.
   for (let before = ''; before !== plain; ) [before, plain] = [plain, plain.replace(/<[^<>]*>/g, ' ')];
   plain = plain.replace(/<(Task|Future|coroutine)\b[^│]*/g, ' ');
-  // Keys of the objects a value shows ({ queued: 7, done: 80 }) are the program's names, and a
+  // Keys of the objects a value shows ({ queued: 7, done: 80 }, Python's {'queued': 7}) are the program's names, and a
   // word cut short where a cell ends (Cancel…) cannot be told.
-  plain = plain.replace(/([{,]\s*)[A-Za-z_]\w*:/g, '$1').replace(/\p{L}+…/gu, ' ');
+  plain = plain.replace(/([{,]\s*)(?:[A-Za-z_]\w*|'[A-Za-z_]\w*'):/g, '$1').replace(/\p{L}+…/gu, ' ');
   return [...new Set(wordsOf(plain).filter((w) => english.has(w) && !allowed.has(w)))];
 }

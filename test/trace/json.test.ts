@@ -21,7 +21,8 @@ describe('loopscope --json -- node <program>', () => {
   it('shows a timer, an async function’s promise by its name, a server and its sockets, with their states', () => {
     const { code, lines } = traced('test/fixtures/trace/kinds.mjs');
     expect(code).toBe(0);
-    expect(lines[0]).toMatchObject({ type: 'start', scenario: 'trace' });
+    expect(lines[0]).toMatchObject({ type: 'stream' });
+    expect(lines[1]).toMatchObject({ type: 'start', scenario: 'trace' });
     const process = lines.find((l) => l.type === 'process')!;
     expect(process).toMatchObject({ id: expect.stringMatching(/^p\d+$/), pid: expect.any(Number), argv: [expect.any(String), expect.stringMatching(/kinds\.mjs$/)] });
     const states = (id: string) => histories(lines).get(id)!.map((l) => l.state);
