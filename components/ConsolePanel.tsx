@@ -18,7 +18,8 @@ export function ConsolePanel({ store, width, height }: Props) {
   const s = strings(lang);
   const shown = logs.slice(-(height - 2));
   const hidden = logs.length - shown.length;
-  const note = [hidden > 0 ? `↑${hidden} (${keyLabel('console', lang)})` : '', dropped > 0 ? s.consoleDropped(dropped) : ''].filter(Boolean).join(' · ');
+  // What was dropped matters more than what scrolled up: it goes first, where a narrow panel keeps it.
+  const note = [dropped > 0 ? s.consoleDropped(dropped) : '', hidden > 0 ? `↑${hidden} (${keyLabel('console', lang)})` : ''].filter(Boolean).join(' · ');
   return (
     <Panel title={s.console} note={note || undefined} width={width} height={height}>
       {shown.length === 0 ? <Text color={theme.muted}>{s.noOutput}</Text> : null}

@@ -23,7 +23,7 @@ describe('ConsolePanel', () => {
     expect(frame).toMatchSnapshot();
     expect(frame).toContain('988 earlier lines dropped');
     // The 8 lines above the panel are a key away.
-    expect(frame.split('\n')[0]).toContain(' ↑8 (o) · 988 earlier lines dropped ');
+    expect(frame.split('\n')[0]).toContain(' 988 earlier lines dropped · ↑8 (o) ');
     const shown = frame.split('\n').filter((l) => l.includes('line '));
     expect(shown.map((l) => l.replace(/[│ ]+/g, ' ').trim())).toEqual(['line 9', 'line 10', 'line 11', 'line 12']);
   });

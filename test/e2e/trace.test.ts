@@ -30,13 +30,21 @@ describe.skipIf(!TmuxTerminal.available())('a traced command in a real terminal'
     expect(newest).toMatch(/Code · server-under-load\.mjs/);
     // The first row selected, the list shows its top: the server, its sockets, their requests.
     t.keys('j');
-    const top = await t.waitFor((s) => /← 127\.0\.0\.1:\S* +socket +waiting/.test(s) && /GET \/slow +request/.test(s), 'the server’s sockets and requests');
+    const top = await t.waitFor((s) => /← 127\.0\.0\.1:\S* +socket +waiting/.test(s), 'the server’s sockets');
     expect(top).toMatch(/server 127\.0\.0\.1:\S* +server +waiting/);
+    // Its requests come later in creation order: a filter finds them, Esc lets them go.
+    t.type('/request');
+    await t.waitFor((s) => /GET \/slow +request/.test(s) && !/ socket /.test(s), 'the server’s requests alone');
+    t.keys('Escape');
+    await t.waitFor((s) => / socket /.test(s), 'every row again');
     // The load generator is a process of its own: w shows each process alone, then its top.
     t.keys('w');
     await t.waitFor((s) => /showing node .*server-under-load\.mjs alone \(1 of 2\)/.test(s), 'the server alone');
     t.keys('w', 'j');
-    const second = await t.waitFor((s) => /→ 127\.0\.0\.1:\S* +socket/.test(s) && /GET 127\.0\.0\.1\/slow +request/.test(s), 'the load generator alone, its sockets and requests');
+    const second = await t.waitFor((s) => /→ 127\.0\.0\.1:\S* +socket/.test(s), 'the load generator alone, its sockets');
+    t.type('/request');
+    await t.waitFor((s) => /GET 127\.0\.0\.1\/slow +request/.test(s), 'the load generator’s requests');
+    t.keys('Escape');
     expect(second).toMatch(/Promises & resources · node .*server-under-load\.mjs load \d+/);
     expect(second).not.toMatch(/← 127\.0\.0\.1/);
     expect(fixtureProcesses()).toHaveLength(2);
