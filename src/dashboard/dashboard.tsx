@@ -84,6 +84,7 @@ export async function runDashboard(options: DashboardOptions): Promise<number> {
     message: options.message,
     observe: options.observe,
   });
+  session.prepare();
   const store = new DashboardStore(session);
   const tour = options.autoplay === undefined ? undefined : new Tour(session, options.autoplay, () => void finish(0));
   let app: Instance | undefined;

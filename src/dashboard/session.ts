@@ -100,6 +100,9 @@ export interface SessionOptions {
 
 const NO_ENTITIES: readonly EntityView[] = Object.freeze([]);
 
+/** How long after a run starts the next run's process is started ahead (see Spares). */
+const SPARE_AFTER_MS = 300;
+
 /** Speed steps of `+` and `-`, across the range the flag accepts. */
 export const SPEEDS: readonly number[] = [SPEED_RANGE.min, 0.25, 0.5, 1, 2, 4, SPEED_RANGE.max];
 
@@ -151,6 +154,16 @@ export class Session {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   };
+
+  /**
+   * Starts the first run's process ahead (when runs are scenarios in processes of their own and
+   * none was started yet): it starts up while the screen draws its first frame.
+   */
+  prepare(): void {
+    if (this.#options.createRun || this.#first || this.#closing) return;
+    this.#spares ??= new Spares('capture');
+    this.#spares.warm();
+  }
 
   /** Starts the first run. */
   start(): void {
@@ -460,8 +473,11 @@ export class Session {
     this.#spares ??= new Spares('capture');
     const process = this.#first ?? this.#spares.take();
     this.#first = undefined;
-    this.#spares.warm();
-    return new RunClient({ scenario, settings: request.settings, stepMode: request.stepMode, loop: request.loop, output: 'capture', process });
+    const run = new RunClient({ scenario, settings: request.settings, stepMode: request.stepMode, loop: request.loop, output: 'capture', process });
+    // The next spare starts once this run is under way, not in its first moments.
+    const spares = this.#spares;
+    setTimeout(() => spares.warm(), SPARE_AFTER_MS).unref();
+    return run;
   }
 
   #set(patch: Partial<SessionState>): void {

@@ -55,19 +55,18 @@ export const FRAME_MS = 33;
 /**
  * Shortest time between snapshots that carry only the passing of time (loop readings, elapsed
  * times, spinners): while a run goes on, and once it has ended. Every repaint redraws the whole
- * screen on the loop the scenario runs on (tens of ms on a large terminal), so repaints that
- * report no event are kept few: they would add their own lag to the scenario's.
+ * screen (tens of ms on a large terminal), so repaints that report no event are kept few.
  */
 const CLOCK_MS = 200;
 const IDLE_LOOP_MS = 500;
 /**
- * Most of the loop the screen may take while a run goes on. A repaint (snapshot, React, Ink's
- * layout and output, the write) runs on the very thread the dashboard is there to show, and costs
- * about the same however little changed: repaints of what the run does wait until they fit in
- * this share of the loop (30 frames a second while frames are cheap, fewer on a large terminal or
- * in a huge run). Keys and run switches repaint on the next frame all the same.
+ * Most of a core the screen may take while a run goes on. The program runs in its own process,
+ * so a repaint no longer holds its loop; but on a machine of few cores it still takes CPU from the
+ * program and from reading its stream. Repaints of what the run does wait until they fit in this
+ * share (30 frames a second while frames are cheap, fewer on a large terminal or in a huge run).
+ * Keys and run switches repaint on the next frame all the same.
  */
-export const SCREEN_SHARE = 0.03;
+export const SCREEN_SHARE = 0.2;
 /** Repainting time saved up while the screen is quiet: after a quiet spell, a few frames at once. */
 const BURST_MS = 50;
 /** However costly a repaint, the screen shows the run at least this often. */

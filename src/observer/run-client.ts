@@ -167,6 +167,8 @@ export class RunClient implements RunHandle {
         this.tracker.rebase(message.epoch - performance.timeOrigin);
         this.#started = true;
         this.#startedAt = performance.now();
+        // A spare process waited idle, its last heartbeat long past: its run starts now, not blocked.
+        this.process.lastHeard = this.#startedAt;
         this.#gauge()?.reset();
         break;
       case 'paused':

@@ -2,7 +2,8 @@ import { AgentProcess, type Output } from './agent-process.js';
 
 /**
  * One run's process started ahead, so a key starts the next run without waiting for a process
- * to start: taking it starts the next spare at once.
+ * to start. Taking it leaves none: the owner warms the next once the new run is under way, so
+ * that a process starting up does not take the CPU from the run it was taken for.
  */
 export class Spares {
   #next: AgentProcess | undefined;
@@ -10,10 +11,10 @@ export class Spares {
 
   constructor(private readonly output: Output) {}
 
-  /** A process for the next run (the spare, when there is one), and a new spare begun. */
+  /** A process for the next run: the spare, when there is one. */
   take(): AgentProcess {
     const taken = this.#next ?? new AgentProcess(this.output);
-    this.#next = this.#closed ? undefined : new AgentProcess(this.output);
+    this.#next = undefined;
     return taken;
   }
 
