@@ -233,10 +233,13 @@ export class TraceRun implements RunHandle {
     const decoder = new Decoder();
     let traced: TracedProcess | undefined;
     socket.on('data', (chunk: Buffer) => {
+      const beats = decoder.beats;
       for (const event of decoder.feed(chunk)) {
         if (traced) this.#apply(traced, event);
         else if (event.kind === 'control' && event.message.type === 'hello' && event.message.argv) traced = this.#joined(event);
       }
+      // An empty frame is the process's loop turning (its answer to our tick): it is not held.
+      if (traced && decoder.beats > beats) traced.lastHeard = performance.now();
     });
     socket.once('close', () => traced?.ended());
   }
