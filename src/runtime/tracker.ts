@@ -484,7 +484,10 @@ export class Tracker {
    */
   mirrorState(rec: EntityRecord, state: State, us: number, outcome?: string, shown?: ShownValue): void {
     if (rec.state === state || isSettled(rec.state)) return;
-    if (shown !== undefined) (rec.more ??= new RecordMore()).shown = shown;
+    // A value told as text only (a traced program's, inspected where it was made) reads the same
+    // in both code views: it is not quoted again as if it were a string of the program's.
+    const told = shown ?? (state === 'resolved' && outcome !== undefined ? { ts: outcome, py: outcome } : undefined);
+    if (told !== undefined) (rec.more ??= new RecordMore()).shown = told;
     this.#move(rec, state, outcome, us);
   }
 
