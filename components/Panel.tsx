@@ -17,6 +17,8 @@ export type Props = {
   readonly title: string;
   /** Shown at the right of the top border: counts, a status. */
   readonly note?: string;
+  /** The note keeps up to half the top border when both do not fit (else the title comes first). */
+  readonly keepNote?: boolean;
   /** Shown in the bottom border, so that it costs no row: what is above and below a list. */
   readonly footnote?: string;
   readonly width: number;
@@ -33,14 +35,23 @@ export type Props = {
 };
 
 /**
+ * Columns the title of a panel `width` wide may take of its top border: all of it, or, when the
+ * note is to be kept (counts), all but what the note needs, down to half of it.
+ */
+export function titleRoom(width: number, note: string | undefined, keepNote: boolean): number {
+  const room = width - 6; // '╭─ ' + ' ─╮'
+  return note && keepNote ? Math.max(room - note.length - 2, Math.ceil(room / 2)) : room;
+}
+
+/**
  * A bordered panel whose title sits in its top border, and its footer or footnote (if any) in the
  * bottom one, so neither costs a row. Children get `width - 4` columns and `height - 2` rows.
  */
-export function Panel({ title, note, footnote, width, height, clipped = false, footer, children }: Props) {
+export function Panel({ title, note, keepNote = false, footnote, width, height, clipped = false, footer, children }: Props) {
   const theme = useTheme();
   const room = width - 6; // '╭─ ' + ' ─╮'
   const bottom = footer ?? (footnote ? { node: <Text color={theme.muted}>{clip(footnote, room)}</Text>, width: Math.min(footnote.length, room) } : undefined);
-  const shownTitle = clip(title, room);
+  const shownTitle = clip(title, titleRoom(width, note, keepNote));
   const shownNote = note ? clip(note, Math.max(0, room - shownTitle.length - 2)) : '';
   const fill = Math.max(1, room - shownTitle.length - (shownNote ? shownNote.length + 2 : 0) + 1);
   return (

@@ -9,7 +9,7 @@ import { STATE_LOOK, STATES_IN_ORDER, WARNING_MARK } from '../src/view/looks.js'
 import { tableRows, warningCount, type TableOptions, type TableRows } from '../src/view/table.js';
 import type { Lang } from '../src/settings.js';
 import type { DashboardSnapshot } from '../src/dashboard/store.js';
-import { Panel, type StorePanelProps } from './Panel.js';
+import { Panel, titleRoom, type StorePanelProps } from './Panel.js';
 import { TableHeader } from './TableHeader.js';
 import { TaskRow } from './TaskRow.js';
 
@@ -81,8 +81,11 @@ export function TaskPanel({ store, width, height, onPageRows }: Props) {
   const overflow = rows.length > listHeight;
   const footnote = [folded > 0 ? s.foldedRows(folded) : '', overflow ? s.moreRows(start, rows.length - start - shown.length) : ''].filter(Boolean).join(' · ');
   const empty = entities.length === 0 ? (traced ? s.noProcesses : s.noEntities) : rows.length === 0 ? s.noMatch(table.filter) : undefined;
+  const note = countsNote(counts, lang);
+  // The counts give way to a filter being typed or kept: what the rows are matters more then.
+  const keepNote = !filtering && !table.filter;
   return (
-    <Panel title={title(s, name, rows, table, filtering, warningCount(entities), width - 6)} note={countsNote(counts, lang)} footnote={footnote} width={width} height={height}>
+    <Panel title={title(s, name, rows, table, filtering, warningCount(entities), titleRoom(width, note, keepNote))} note={note} keepNote={keepNote} footnote={footnote} width={width} height={height}>
       <TableHeader columns={columns} table={table} lang={lang} />
       {empty ? (
         <Text wrap="truncate-end" color={theme.muted}>

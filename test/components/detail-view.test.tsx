@@ -65,7 +65,7 @@ describe('DetailView', () => {
     expect(frame).toMatch(/awaits +–/);
     expect(frame).toMatch(/awaited by +–/);
     expect(frame).toMatch(/children +1: helper ✓/);
-    expect(frame).toMatch(/created at +scenarios\/futures\.ts:23/);
+    expect(frame).toMatch(/made in +scenarios\/futures\.ts:23/);
     expect(frame).toMatch(/time +lived 240ms · busy 168ms · waiting 70ms · pending 2\.0ms/);
     // The history, read down each column: each stretch's start, state and length.
     expect(frame).toMatch(/history +10ms pending +2\.0ms +200ms running +50ms/);
