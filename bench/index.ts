@@ -33,11 +33,22 @@ async function main(): Promise<void> {
   const json = argv.includes('--json');
   const figures: Figure[] = [];
   const load = loadavg()[0]!;
+  const failed: string[] = [];
   for (const measure of selected(argv)) {
-    const measured = await measure.run();
+    let measured: readonly Figure[];
+    try {
+      measured = await measure.run();
+    } catch (error) {
+      // One workload that cannot finish (a screen that never came) must not lose the others' figures.
+      const why = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+      failed.push(`${measure.names.join(', ')}: ${why}`);
+      process.stderr.write(`could not measure ${measure.names.join(', ')}: ${why}\n`);
+      continue;
+    }
     figures.push(...measured);
-    if (!json) for (const figure of measured) process.stderr.write(`measured ${figure.name}\n`);
+    if (!json) for (const f of measured) process.stderr.write(`measured ${f.name}: ${f.value} ${f.unit} (goal ${f.goal}${f.reported ? '' : f.pass ? ', pass' : ', MISS'})\n`);
   }
+  process.exitCode = failed.length > 0 ? 1 : 0;
   if (json) {
     process.stdout.write(`${JSON.stringify(figures.map(({ name, value, unit, goal, pass }) => ({ name, value, unit, goal, pass })))}\n`);
     return;
@@ -49,6 +60,7 @@ async function main(): Promise<void> {
   process.stdout.write(`${[line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')}\n`);
   // Every timing depends on how busy the machine was: the table says so.
   process.stdout.write(`1-minute load average ${load.toFixed(1)} → ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores\n`);
+  for (const line of failed) process.stdout.write(`not measured: ${line}\n`);
 }
 
 await main();
