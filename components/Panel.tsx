@@ -17,7 +17,7 @@ export type Props = {
   readonly title: string;
   /** Shown at the right of the top border: counts, a status. */
   readonly note?: string;
-  /** The note keeps up to half the top border when both do not fit (else the title comes first). */
+  /** The note comes first when both do not fit, the title keeping TITLE_MIN (else the title comes first). */
   readonly keepNote?: boolean;
   /** Shown in the bottom border, so that it costs no row: what is above and below a list. */
   readonly footnote?: string;
@@ -34,13 +34,16 @@ export type Props = {
   readonly children?: ReactNode;
 };
 
+/** Columns a title keeps when its note is kept: enough to tell the panel (`Tasks & f…`). */
+const TITLE_MIN = 10;
+
 /**
  * Columns the title of a panel `width` wide may take of its top border: all of it, or, when the
- * note is to be kept (counts), all but what the note needs, down to half of it.
+ * note is to be kept (counts), all but what the note needs, down to TITLE_MIN.
  */
 export function titleRoom(width: number, note: string | undefined, keepNote: boolean): number {
   const room = width - 6; // '╭─ ' + ' ─╮'
-  return note && keepNote ? Math.max(room - note.length - 2, Math.ceil(room / 2)) : room;
+  return note && keepNote ? Math.max(room - note.length - 2, Math.min(TITLE_MIN, room)) : room;
 }
 
 /**

@@ -94,7 +94,7 @@ describe('TaskPanel', () => {
   it('marks rows with warnings, counts them in the title, and words them where there is room', () => {
     const frame = draw(cars(), 60, 12);
     expect(frame.split('\n')[0]).toMatch(/Tasks & futures · ⚠ 3 /);
-    // Narrow, the counts keep half the border: the title gives way first.
+    // Narrow, the counts come first: the title gives way.
     expect(draw(cars(), 40).split('\n')[0]).toMatch(/ 1 run 1 wait /);
     expect(lineWith(frame, 'supervisor')).toMatch(/⠋⚠ {2}supervisor/);
     expect(lineWith(frame, 'car-2')).toMatch(/✓ {3}car-2/);
