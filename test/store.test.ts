@@ -47,7 +47,7 @@ describe('DashboardStore', () => {
     }, 'flood');
     const session = new Session({ scenarios: [flood], createRun: localRuns() });
     const store = new DashboardStore(session);
-    const REPAINT_MS = 30;
+    const REPAINT_MS = 15;
     const seen: { at: number; ms: number; speed: number }[] = [];
     // A screen whose every repaint takes REPAINT_MS of the loop.
     store.subscribe(() => {

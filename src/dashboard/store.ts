@@ -66,7 +66,7 @@ const IDLE_LOOP_MS = 500;
  * share (30 frames a second while frames are cheap, fewer on a large terminal or in a huge run).
  * Keys and run switches repaint on the next frame all the same.
  */
-export const SCREEN_SHARE = 0.2;
+export const SCREEN_SHARE = 0.1;
 /** Repainting time saved up while the screen is quiet: after a quiet spell, a few frames at once. */
 const BURST_MS = 50;
 /** However costly a repaint, the screen shows the run at least this often. */
