@@ -82,8 +82,8 @@ export function TaskPanel({ store, width, height, onPageRows }: Props) {
   const footnote = [folded > 0 ? s.foldedRows(folded) : '', overflow ? s.moreRows(start, rows.length - start - shown.length) : ''].filter(Boolean).join(' · ');
   const empty = entities.length === 0 ? (traced ? s.noProcesses : s.noEntities) : rows.length === 0 ? s.noMatch(table.filter) : undefined;
   const note = countsNote(counts, lang);
-  // The counts give way to a filter being typed or kept: what the rows are matters more then.
-  const keepNote = !filtering && !table.filter;
+  // The counts give way to a filter being typed or kept, or to the one process shown: what the rows are matters more then.
+  const keepNote = !filtering && !table.filter && process === undefined;
   return (
     <Panel title={title(s, name, rows, table, filtering, warningCount(entities), titleRoom(width, note, keepNote))} note={note} keepNote={keepNote} footnote={footnote} width={width} height={height}>
       <TableHeader columns={columns} table={table} lang={lang} />

@@ -31,11 +31,18 @@ export class Listener {
     this.#ticker = setInterval(() => this.#tick(), TRACE_TICK_MS).unref();
   }
 
-  /** Ticks every process (see TRACE_TICK_MS): it reports on each, and the tick's delay is its loop's. */
+  /**
+   * Ticks every process (see TRACE_TICK_MS): it reports on each, and the tick's delay is its loop's.
+   * The ticks are written after this turn's reads (an immediate comes after the poll phase), and
+   * not to a process whose stream has ended: a write to one that just exited fails, and the
+   * failure would close the socket with its last frames (its exit among them) still unread.
+   */
   #tick(): void {
-    const tick = Buffer.allocUnsafe(8);
-    tick.writeDoubleLE(performance.timeOrigin + performance.now());
-    for (const socket of this.#sockets) socket.write(tick);
+    setImmediate(() => {
+      const tick = Buffer.allocUnsafe(8);
+      tick.writeDoubleLE(performance.timeOrigin + performance.now());
+      for (const socket of this.#sockets) if (!socket.readableEnded) socket.write(tick);
+    });
   }
 
   /** Resolves once processes can connect. */
