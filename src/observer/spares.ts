@@ -2,8 +2,8 @@ import { AgentProcess, type Output } from './agent-process.js';
 
 /**
  * One run's process started ahead, so a key starts the next run without waiting for a process
- * to start. Taking it leaves none: the owner warms the next once the new run is under way, so
- * that a process starting up does not take the CPU from the run it was taken for.
+ * to start. Taking it leaves none: the owner warms the next once it has told the taken one to run,
+ * so that starting a process does not delay the run's start.
  */
 export class Spares {
   #next: AgentProcess | undefined;
