@@ -6,7 +6,6 @@ import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { bundleOptions } from '../scripts/build.mjs';
-import { screenEnv } from './screen-env.js';
 
 /**
  * Bundles `workload` (a path under bench/workloads) beside dist/cli.js, one level below the root
@@ -27,7 +26,7 @@ export async function withBundle<T>(workload: string, use: (bundle: string) => P
 
 /** Runs a bundled workload in a fresh process with these arguments, and reads the JSON line it printed. */
 export async function runBundle<T>(bundle: string, args: readonly (string | number)[]): Promise<T> {
-  const { stdout } = await promisify(execFile)(process.execPath, [bundle, ...args.map(String)], { timeout: 120_000, env: screenEnv() });
+  const { stdout } = await promisify(execFile)(process.execPath, [bundle, ...args.map(String)], { timeout: 120_000 });
   // Ink shows the cursor again on exit: the JSON line is the one that starts with `{`.
   const line = stdout.split('\n').find((l) => l.startsWith('{'));
   if (!line) throw new Error(`${basename(bundle)} printed no result:\n${stdout}`);

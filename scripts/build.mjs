@@ -41,6 +41,22 @@ const noDevtools = {
 };
 
 /**
+ * Ink draws no live frames when it sees CI=true (or CONTINUOUS_INTEGRATION) in the environment,
+ * only the last one at exit: a CI log has no screen to redraw. loopscope chooses for itself (a
+ * terminal gets the dashboard, anything else the headless lines: screenProblem in
+ * src/cli/main.tsx), so a terminal whose shell sets CI, as some containers and cloud shells do,
+ * would show nothing until q. The bundle's Ink is told it is never in CI; the observed program
+ * still sees the environment as it was.
+ */
+const notInCi = {
+  name: 'not-in-ci',
+  setup(build) {
+    build.onResolve({ filter: /^is-in-ci$/ }, () => ({ path: 'is-in-ci', namespace: 'not-in-ci' }));
+    build.onLoad({ filter: /.*/, namespace: 'not-in-ci' }, () => ({ contents: 'export default false;' }));
+  },
+};
+
+/**
  * Pure functions Ink calls afresh for every text and line of every frame, given bounded memos.
  * Most of a frame is the same as the one before, yet Ink measures every text (string-width splits
  * any text that is not plain ASCII, such as borders, bars and spinners, into graphemes and tests
@@ -199,7 +215,7 @@ function sharedOptions(patches) {
     define: { 'process.env.NODE_ENV': '"production"' },
     // tsx loads a user's --file at run time.
     external: ['tsx', 'tsx/*'],
-    plugins: [noDevtools, memoized, inkPatches(patches)],
+    plugins: [noDevtools, notInCi, memoized, inkPatches(patches)],
     banner: { js: "import { createRequire as __loopscopeRequire } from 'node:module'; const require = __loopscopeRequire(import.meta.url);" },
     keepNames: true,
     // Maps beside the bundle, never loaded by Node: the dashboard reads one when it shows where a

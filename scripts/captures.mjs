@@ -38,8 +38,8 @@ function current(screen) {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const last = new Map();
-// CI makes Ink draw only a final frame, so the terminal's shell starts without it.
-tmux('-f', '/dev/null', 'new-session', '-d', '-x', String(columns), '-y', String(rows), '-c', root, "env -u CI PS1='ready$ ' TERM=xterm-256color bash --norc --noprofile");
+// Without CI, whose presence turns chalk's colours off: the captures are what a user's terminal shows.
+tmux('-f', '/dev/null', 'new-session', '-d', '-x', String(columns), '-y', String(rows), '-c', root, "env -u CI -u CONTINUOUS_INTEGRATION PS1='ready$ ' TERM=xterm-256color bash --norc --noprofile");
 try {
   while (!tmux('capture-pane', '-p', '-t', '0').includes('ready$')) await sleep(50);
   tmux('send-keys', '-t', '0', '-l', `clear; node bin/loopscope.js --autoplay ${values.seconds} --lang ${values.lang}; echo __EXIT_$?__`);

@@ -77,7 +77,7 @@ const stats = (values) => {
 };
 const f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : '-');
 
-tmux('-f', '/dev/null', 'new-session', '-d', '-x', String(columns), '-y', String(rows), '-c', root, "env -u CI PS1='ready$ ' TERM=xterm-256color bash --norc --noprofile");
+tmux('-f', '/dev/null', 'new-session', '-d', '-x', String(columns), '-y', String(rows), '-c', root, "env -u CI -u CONTINUOUS_INTEGRATION PS1='ready$ ' TERM=xterm-256color bash --norc --noprofile");
 const samples = [];
 let loops = 0;
 let died;

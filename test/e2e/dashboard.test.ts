@@ -110,6 +110,14 @@ describe.skipIf(!TmuxTerminal.available())('dashboard in a real terminal', () =>
     await quitCleanly(t);
   }, 60_000);
 
+  it('draws live in a shell that sets CI=true (Ink alone would hold every frame back until exit)', async () => {
+    const t = terminal(80, 24);
+    await launch(t, '-s futures', 'CI=true');
+    // Task-1 waits on a future nobody sets: the run is still going when its frame is on screen.
+    await t.waitFor((s) => s.includes('[3 futures]') && s.includes('your-answer'), 'the futures scenario, drawn while it runs');
+    await quitCleanly(t);
+  }, 60_000);
+
   it('runs headless, saying so in one line, when stdin is not a terminal', async () => {
     const t = terminal(80, 24);
     await launch(t, '< /dev/null');

@@ -7,8 +7,9 @@ export class TmuxTerminal {
   readonly socket = `loopscope-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
 
   constructor(columns: number, rows: number, cwd: string) {
-    // CI makes Ink draw only a final frame, so the shell (and the app) start without it.
-    const shell = "env -u CI PS1='ready$ ' TERM=xterm-256color bash --norc --noprofile";
+    // Without CI, as on a developer's machine: chalk turns colour off under CI, and the tests
+    // read colours (dashboard.test checks the screen with CI=true on its own).
+    const shell = "env -u CI -u CONTINUOUS_INTEGRATION PS1='ready$ ' TERM=xterm-256color bash --norc --noprofile";
     this.#tmux(['-f', '/dev/null', 'new-session', '-d', '-x', String(columns), '-y', String(rows), '-c', cwd, shell]);
   }
 
