@@ -22,6 +22,7 @@ const select = (s: DashboardSnapshot) => ({
   stepMode: s.session.stepMode,
   pausedAt: s.session.pausedAt,
   phase: s.session.phase,
+  runNumber: s.session.runNumber,
   wallMs: s.session.result?.wallMs,
   // The run's thread held now (counting up), or a moment ago (for BLOCK_HOLD_MS): the store keeps only the shown run's.
   blockedMs: s.block ? s.block.end - s.block.start : undefined,
@@ -56,17 +57,19 @@ function runState(s: Strings, theme: Theme, { phase, wallMs, pausedAt, blockedMs
 
 /**
  * Name, scenario tabs with their keys (a replay's recorded runs), the playback's place, speed,
- * step mode, and the run's state: running, blocked, paused or how it ended.
+ * step mode, which run of the scenario this is (from the second), and the run's state: running,
+ * blocked, paused or how it ended.
  */
 export function Header({ store, ids, width }: Props) {
   const theme = useTheme();
   const slice = useSnapshot(store, select);
-  const { index, speed, lang, stepMode, replay } = slice;
+  const { index, speed, lang, stepMode, replay, runNumber } = slice;
   const s = strings(lang);
   const status = runState(s, theme, slice);
   const playback = replay ? `${replay.paused ? '❚❚' : '▶'} ${s.replayAt(formatMs(replay.position), formatMs(replay.length))}` : '';
   const step = stepMode ? s.stepOn : '';
-  const right = [playback, step, s.speed(formatSpeed(speed)), status.text].filter(Boolean).join('  ');
+  const again = runNumber > 1 ? s.runNumber(runNumber) : '';
+  const right = [playback, step, s.speed(formatSpeed(speed)), again, status.text].filter(Boolean).join('  ');
   const strip = tabStrip(ids, index, width - NAME.length - right.length - 4);
   return (
     <Box width={width} height={1}>
@@ -94,6 +97,7 @@ export function Header({ store, ids, width }: Props) {
           {playback ? <Text bold color={theme.accent}>{`${playback}  `}</Text> : null}
           {step ? <Text color={theme.paused}>{`${step}  `}</Text> : null}
           <Text>{s.speed(formatSpeed(speed))}</Text>
+          {again ? <Text color={theme.muted}>{`  ${again}`}</Text> : null}
           {'  '}
           <Text bold color={status.colour}>
             {status.text}

@@ -63,6 +63,11 @@ describe('Session', () => {
     await session.idle();
     expect(session.run!.scenario.id).toBe(scenarios[last]!.id);
     expect(session.state.index).toBe(last);
+    // Every switch went to another scenario: each was its first run, none counted as a rerun.
+    expect(session.state.runNumber).toBe(1);
+    session.rerun();
+    await session.idle();
+    expect(session.state.runNumber).toBe(2);
     await session.close();
     const results = await Promise.all([...seen].map((run) => run.done));
     expect(results.length).toBeGreaterThanOrEqual(7);
@@ -84,9 +89,11 @@ describe('Session', () => {
       for (let i = 0; i < 20; i++) session.dispatch({ command: 'slower', key: '-' });
       expect(session.state.speed).toBe(0.1);
       const first = session.run;
+      expect(session.state.runNumber).toBe(1);
       session.dispatch({ command: 'rerun', key: 'r' });
       await session.idle();
       expect(session.run).not.toBe(first);
+      expect(session.state.runNumber).toBe(2);
       expect(runs.at(-1)!.run.ctx.speed).toBe(0.1);
       expect(runs).toHaveLength(2);
       session.dispatch({ command: 'lang', key: 'l' });

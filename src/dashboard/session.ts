@@ -38,6 +38,11 @@ export interface SessionState {
   readonly index: number;
   readonly scenario: ScenarioInfo;
   readonly phase: RunPhase;
+  /**
+   * Runs of the shown scenario in a row, this one counted: 1 after a switch, one more on each
+   * rerun. The header shows it from 2 on, so a rerun that ends as fast as the last is seen to.
+   */
+  readonly runNumber: number;
   /** How the shown run ended, once it has. */
   readonly result: RunEnd | undefined;
   readonly speed: number;
@@ -120,6 +125,8 @@ export class Session {
   #first: AgentProcess | undefined;
   #state: SessionState;
   #run: RunHandle | undefined;
+  /** The scenario index #run was started for. */
+  #runIndex: number | undefined;
   #unfollow: () => void = () => undefined;
   #starting: NodeJS.Immediate | undefined;
   #closing: Promise<void> | undefined;
@@ -454,12 +461,14 @@ export class Session {
     this.monitor.reset();
     const run = this.#options.createRun?.(scenario, request) ?? this.#runClient(scenario, request);
     if (run instanceof RunClient) this.#options.observe?.(run);
+    const runNumber = previous !== undefined && this.#runIndex === index ? this.#state.runNumber + 1 : 1;
     this.#run = run;
+    this.#runIndex = index;
     this.#unfollow();
     this.#unfollow = run.subscribe(() => {
       if (this.#run === run) this.#set({ pausedAt: run.pausedAt, ...playbackState(run) });
     });
-    this.#set({ phase: 'running', result: undefined, selectedId: undefined, detailId: undefined, consoleFrom: undefined, process: undefined, pausedAt: undefined, ...playbackState(run) });
+    this.#set({ phase: 'running', runNumber, result: undefined, selectedId: undefined, detailId: undefined, consoleFrom: undefined, process: undefined, pausedAt: undefined, ...playbackState(run) });
     void run.done.then((result) => {
       if (this.#run === run) this.#set({ phase: result.status, result, pausedAt: undefined });
     });
@@ -501,6 +510,7 @@ export function initialState(index: number, scenario: ScenarioInfo, patch: Parti
     index,
     scenario,
     phase: 'running',
+    runNumber: 1,
     result: undefined,
     speed: 1,
     lang: 'en',

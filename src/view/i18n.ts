@@ -55,6 +55,7 @@ const en = {
   runEnded: (ms: string) => `ended in ${ms}`,
   runFailed: (ms: string) => `failed after ${ms}`,
   runStopped: (ms: string) => `stopped after ${ms}`,
+  runNumber: (n: number) => `run ${n}`,
   nothingLeft: 'nothing left alive',
   leftAlive: (what: string) => `left alive: ${what}`,
   /** The timeline legend's words for what is not a state (states have theirs in looks.ts), in full and short. */
@@ -169,6 +170,7 @@ const es: Strings = {
   runEnded: (ms) => `terminó en ${ms}`,
   runFailed: (ms) => `falló tras ${ms}`,
   runStopped: (ms) => `parada tras ${ms}`,
+  runNumber: (n) => `ejecución ${n}`,
   nothingLeft: 'nada quedó vivo',
   leftAlive: (what) => `quedó vivo: ${what}`,
   legendBlocked: 'bloqueado',

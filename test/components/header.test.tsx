@@ -54,6 +54,16 @@ describe('Header', () => {
     app.unmount();
   });
 
+  it('says which run of the scenario it is from the second on, so a rerun that ends as fast is seen', () => {
+    const failed = { scenario: 'fixture', status: 'failed' as const, ok: false, error: undefined, wallMs: 30, leaks: [], neverAwaited: [], total: 1 };
+    const header = (runNumber: number, lang: 'en' | 'es' = 'en') =>
+      frameOf(<Header store={new HeldSnapshot(dashboard({ session: { runNumber, lang, phase: 'failed', result: failed } }))} ids={IDS} width={80} />);
+    expect(header(1)).not.toMatch(/run \d/);
+    expect(header(2)).toMatch(/1x {2}run 2 {2}✗ failed after 30ms$/);
+    expect(header(12, 'es')).toContain('ejecución 12  ✗ falló tras 30ms');
+    expect(header(12).length).toBeLessThanOrEqual(80);
+  });
+
   it('says where the run is paused, in step mode', () => {
     const frame = frameOf(<Header store={new HeldSnapshot(dashboard({ session: { stepMode: true, pausedAt: 'make' } }))} ids={IDS} width={80} />);
     expect(frame).toContain('step  1x  ❚❚ paused at make');

@@ -104,8 +104,7 @@ describe.skipIf(!TmuxTerminal.available())('a program that breaks its own proces
     t.keys('?');
     await t.waitFor((s) => s.includes('╭─ Console'), 'the panels again');
     t.keys('r');
-    await t.waitFor((s) => !over(s), 'the rerun');
-    await t.waitFor(over, 'the rerun to end');
+    await t.waitFor((s) => s.includes('run 2') && over(s), 'the rerun to end');
     await quitCleanly(t);
   }, 60_000);
 
@@ -125,8 +124,7 @@ describe.skipIf(!TmuxTerminal.available())('a program that breaks its own proces
     const screen = await t.waitFor(failed, 'the run to fail');
     expect(panelLines(screen, 'Console').slice(0, 2)).toEqual(['about to exit', 'process exited with code 3']);
     t.keys('r');
-    await t.waitFor((s) => !failed(s), 'the rerun');
-    await t.waitFor(failed, 'the rerun to fail');
+    await t.waitFor((s) => s.includes('run 2') && failed(s), 'the rerun to fail');
     await quitCleanly(t);
   }, 60_000);
 

@@ -128,8 +128,7 @@ describe.skipIf(!TmuxTerminal.available())('a failing scenario of your own (--fi
       expect(failed).toContain(`export default`);
       if (file === 'worker-crash') expect(failed).toMatch(/✗ +crasher +wrkr rejected/);
       t.keys('r');
-      await t.waitFor((s) => s.includes('running') && !s.includes('failed after'), `${file} to run again`);
-      await t.waitFor((s) => s.includes('failed after'), `${file} to fail again`);
+      await t.waitFor((s) => s.includes('run 2') && s.includes('failed after'), `${file} to run again and fail again`);
       await quitCleanly(t);
     }
   }, 90_000);
