@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { killServer } from './tmux-server.mjs';
+import { SHELL, killServer } from './tmux-server.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({
@@ -38,8 +38,7 @@ function current(screen) {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const last = new Map();
-// Without CI, whose presence turns chalk's colours off: the captures are what a user's terminal shows.
-tmux('-f', '/dev/null', 'new-session', '-d', '-x', String(columns), '-y', String(rows), '-c', root, "env -u CI -u CONTINUOUS_INTEGRATION PS1='ready$ ' TERM=xterm-256color bash --norc --noprofile");
+tmux('-f', '/dev/null', 'new-session', '-d', '-x', String(columns), '-y', String(rows), '-c', root, SHELL);
 try {
   while (!tmux('capture-pane', '-p', '-t', '0').includes('ready$')) await sleep(50);
   tmux('send-keys', '-t', '0', '-l', `clear; node bin/loopscope.js --autoplay ${values.seconds} --lang ${values.lang}; echo __EXIT_$?__`);

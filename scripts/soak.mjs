@@ -12,7 +12,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { killServer } from './tmux-server.mjs';
+import { SHELL, killServer } from './tmux-server.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -77,7 +77,7 @@ const stats = (values) => {
 };
 const f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : '-');
 
-tmux('-f', '/dev/null', 'new-session', '-d', '-x', String(columns), '-y', String(rows), '-c', root, "env -u CI -u CONTINUOUS_INTEGRATION PS1='ready$ ' TERM=xterm-256color bash --norc --noprofile");
+tmux('-f', '/dev/null', 'new-session', '-d', '-x', String(columns), '-y', String(rows), '-c', root, SHELL);
 const samples = [];
 let loops = 0;
 let died;

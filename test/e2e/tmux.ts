@@ -1,16 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { killServer } from '../../scripts/tmux-server.mjs';
+import { SHELL, killServer } from '../../scripts/tmux-server.mjs';
 
 /** A tmux server of its own (its own socket, no user config) with one shell in one window. */
 export class TmuxTerminal {
   readonly socket = `loopscope-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
 
   constructor(columns: number, rows: number, cwd: string) {
-    // Without CI, as on a developer's machine: chalk turns colour off under CI, and the tests
-    // read colours (dashboard.test checks the screen with CI=true on its own).
-    const shell = "env -u CI -u CONTINUOUS_INTEGRATION PS1='ready$ ' TERM=xterm-256color bash --norc --noprofile";
-    this.#tmux(['-f', '/dev/null', 'new-session', '-d', '-x', String(columns), '-y', String(rows), '-c', cwd, shell]);
+    this.#tmux(['-f', '/dev/null', 'new-session', '-d', '-x', String(columns), '-y', String(rows), '-c', cwd, SHELL]);
   }
 
   static available(): boolean {
