@@ -1,44 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import { BaseFuture, Yield } from './future.js';
 import { currentTask } from './loop.js';
+import { type Later, TimerHeap } from './timer-heap.js';
 import type { Tracker } from './tracker.js';
 
 const blocker = new Int32Array(new SharedArrayBuffer(4));
-/** The longest delay Node's timers take (about 24.8 days); longer ones would fire after 1 ms. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
-
-/** A timer the run's clock can hold: what was left of it when the program was frozen, it keeps. */
-export interface Later {
-  cancel(): void;
-}
-
-/**
- * A real timer that rings `ring` after `realMs` of the run's own time: time the program spent
- * frozen at a step does not count. A timer that comes due while the program is frozen fires
- * once it goes on (Node's timers cannot wait), sees it is early by the frozen stretch, and waits
- * out the rest.
- */
-class Timer implements Later {
-  #handle: NodeJS.Timeout | undefined;
-
-  constructor(
-    private readonly clock: Clock,
-    private readonly due: number,
-    private readonly ring: () => void,
-  ) {
-    this.#arm();
-  }
-
-  cancel(): void {
-    if (this.#handle) clearTimeout(this.#handle);
-    this.#handle = undefined;
-  }
-
-  #arm(): void {
-    const left = this.due - this.clock.activeNow();
-    this.#handle = setTimeout(() => (this.due - this.clock.activeNow() > 0.5 ? this.#arm() : this.ring()), Math.min(Math.max(0, left), MAX_TIMER_MS));
-  }
-}
 
 /**
  * asyncio.sleep's future: a real timer sets it. Cancelling it (a cancel of the task that awaits it
@@ -77,6 +43,8 @@ export class Clock {
   #stopped: string | undefined;
   /** Real milliseconds the program spent frozen at steps: the run's own time leaves them out. */
   #held = 0;
+  /** The run's timers, on the run's own time: time the program spent frozen at a step does not count. */
+  readonly #timers = new TimerHeap(() => this.activeNow());
 
   constructor(
     private readonly tracker: Tracker,
@@ -107,9 +75,13 @@ export class Clock {
     this.#realAtChange += ms;
   }
 
-  /** Rings `ring` after `realMs` real milliseconds of the run's own time (see Timer). */
+  /**
+   * Rings `ring` after `realMs` real milliseconds of the run's own time. A timer that comes due
+   * while the program is frozen fires once it goes on (Node's timers cannot wait), sees it is
+   * early by the frozen stretch, and waits out the rest.
+   */
   later(realMs: number, ring: () => void): Later {
-    return new Timer(this, this.activeNow() + realMs, ring);
+    return this.#timers.add(this.activeNow() + realMs, ring);
   }
 
   /** Scenario milliseconds to real milliseconds. */

@@ -1,4 +1,4 @@
-import type { Later } from './clock.js';
+import type { Later } from './timer-heap.js';
 import { RuntimeError, TimeoutError, ValueError } from './errors.js';
 import { BaseFuture, Future, pyNamed } from './future.js';
 import { currentTask } from './loop.js';
