@@ -6,7 +6,7 @@ export default async (ctx) => {
   let cm;
   await ctx.timeout(10, async (c) => {
     cm = c;
-    cm.reschedule(ctx.time() + 60);
+    cm.reschedule(ctx.time() + 500);
     await ctx.sleep(30);
     console.log('body: finished after the first deadline');
   });

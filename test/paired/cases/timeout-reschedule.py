@@ -6,7 +6,7 @@ import asyncio
 async def main():
     loop = asyncio.get_running_loop()
     async with asyncio.timeout(0.01) as cm:
-        cm.reschedule(loop.time() + 0.06)
+        cm.reschedule(loop.time() + 0.5)
         await asyncio.sleep(0.03)
         print('body: finished after the first deadline')
     print('expired:', cm.expired())

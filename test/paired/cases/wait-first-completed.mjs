@@ -10,7 +10,7 @@ export default async (ctx) => {
   });
 
   const fast = ctx.createTask(work(10), 'fast');
-  const slow = ctx.createTask(work(50), 'slow');
+  const slow = ctx.createTask(work(500), 'slow');
   const [done, pending] = await ctx.wait([fast, slow], { returnWhen: 'FIRST_COMPLETED' });
   console.log('done:', pyStr(names(done)), 'pending:', pyStr(names(pending)));
   console.log('slow cancelled:', pyStr(slow.cancelled()));

@@ -13,7 +13,7 @@ def names(tasks):
 
 async def main():
     fast = asyncio.create_task(work(10), name='fast')
-    slow = asyncio.create_task(work(50), name='slow')
+    slow = asyncio.create_task(work(500), name='slow')
     done, pending = await asyncio.wait({fast, slow}, return_when=asyncio.FIRST_COMPLETED)
     print('done:', names(done), 'pending:', names(pending))
     print('slow cancelled:', slow.cancelled())

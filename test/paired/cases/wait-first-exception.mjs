@@ -16,7 +16,7 @@ export default async (ctx) => {
 
   const ok = ctx.createTask(work(10), 'ok');
   const bad = ctx.createTask(work(20, true), 'bad');
-  const slow = ctx.createTask(work(60), 'slow');
+  const slow = ctx.createTask(work(500), 'slow');
   const [done, pending] = await ctx.wait([ok, bad, slow], { returnWhen: 'FIRST_EXCEPTION' });
   console.log('done:', pyStr(names(done)), 'pending:', pyStr(names(pending)));
   console.log('bad:', pyRepr(bad.exception()));

@@ -16,7 +16,7 @@ def names(tasks):
 async def main():
     ok = asyncio.create_task(work(10), name='ok')
     bad = asyncio.create_task(work(20, fail=True), name='bad')
-    slow = asyncio.create_task(work(60), name='slow')
+    slow = asyncio.create_task(work(500), name='slow')
     done, pending = await asyncio.wait([ok, bad, slow], return_when=asyncio.FIRST_EXCEPTION)
     print('done:', names(done), 'pending:', names(pending))
     print('bad:', repr(bad.exception()))

@@ -5,5 +5,5 @@ export default async (ctx) => {
     return 'in time';
   });
 
-  console.log(await ctx.waitFor(body(), 60));
+  console.log(await ctx.waitFor(body(), 500));
 };

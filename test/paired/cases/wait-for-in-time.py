@@ -8,7 +8,7 @@ async def body():
 
 
 async def main():
-    print(await asyncio.wait_for(body(), 0.06))
+    print(await asyncio.wait_for(body(), 0.5))
 
 
 asyncio.run(main())
