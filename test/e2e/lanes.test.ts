@@ -6,13 +6,17 @@ import { TmuxTerminal } from './tmux.js';
 
 const terminal = terminalFactory();
 
-/** The bar of an entity's lane in the timeline panel (without its label and borders), or undefined. */
+/**
+ * An entity's lane in the timeline panel, its label blanked and its borders cut, or undefined. The
+ * label's padding is kept: a glyph's index is its column on screen, the same for every lane (a
+ * lane whose bar begins a column later must not read as shifted back by one).
+ */
 function lane(screen: string, name: string): string | undefined {
   const lines = screen.split('\n');
   const top = lines.findIndex((l) => l.startsWith('╭─ Timeline'));
   const bottom = lines.findIndex((l, i) => i > top && l.startsWith('╰─'));
   const row = lines.slice(top + 1, bottom).find((l) => new RegExp(`^│ +${name} `).test(l));
-  return row?.replace(new RegExp(`^│ +${name} +`), '').replace(/ *│$/, '');
+  return row?.replace(/^│/, '').replace(name, ' '.repeat(name.length)).replace(/ *│$/, '');
 }
 
 /** Columns of a bar drawn with one of `glyphs`. */
