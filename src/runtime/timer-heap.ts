@@ -45,6 +45,8 @@ export class TimerHeap {
   #live = 0;
   #handle: NodeJS.Timeout | undefined;
   #armedFor = Infinity;
+  /** Timers are ringing: the Node timer is armed once they have, not for each timer made meanwhile. */
+  #firing = false;
 
   /** `now` is the clock the due times are on (the run's own time, see Clock). */
   constructor(private readonly now: () => number) {}
@@ -54,7 +56,7 @@ export class TimerHeap {
     const entry = new Entry(this, due, this.#seq++, ring);
     this.#push(entry);
     this.#live++;
-    if (due < this.#armedFor) this.#arm();
+    if (!this.#firing && due < this.#armedFor) this.#arm();
     return entry;
   }
 
@@ -82,6 +84,7 @@ export class TimerHeap {
       if (!head.cancelled) due.push(head);
     }
     let next = 0;
+    this.#firing = true;
     try {
       while (next < due.length) {
         const entry = due[next++]!;
@@ -91,6 +94,7 @@ export class TimerHeap {
         entry.ring();
       }
     } finally {
+      this.#firing = false;
       // A ring that threw leaves the rest to the next firing.
       for (const entry of due.slice(next)) if (!entry.cancelled) this.#push(entry);
       this.#arm();

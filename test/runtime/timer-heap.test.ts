@@ -30,6 +30,19 @@ describe('TimerHeap', () => {
     }
   });
 
+  it('a sleep frozen at a step keeps the time it had left: it rings that long after the freeze, not at once', async () => {
+    const clock = new Clock(new Tracker());
+    const made = performance.now();
+    const rang = new Promise<number>((resolve) => clock.later(30, () => resolve(performance.now())));
+    // The program is held at a step for 60 ms (Freeze holds the thread), 10 ms into the sleep.
+    spin(10);
+    const frozen = performance.now();
+    spin(60);
+    clock.hold(performance.now() - frozen);
+    // Its Node timer is past due now; the run's own time says 20 ms are left.
+    expect((await rang) - made).toBeGreaterThanOrEqual(30 + 60 - 1);
+  });
+
   it('rings by due time, ties in the order made, each once', async () => {
     const heap = new TimerHeap(() => performance.now());
     const now = performance.now();

@@ -1,11 +1,12 @@
-# 50 sleep(0) are 50 loop turns, done long before a 50 ms timer fires.
+# 500 sleep(0) are 500 loop turns, done long before a 50 ms timer fires (as timers of 1 ms
+# they would take over half a second, whatever the clock's speed).
 import asyncio
 
 
 async def yielder():
-    for _ in range(50):
+    for _ in range(500):
         await asyncio.sleep(0)
-    print('yielder: 50 turns done')
+    print('yielder: 500 turns done')
 
 
 async def timer():
